@@ -1,0 +1,24 @@
+"""The ``clauses`` command: a thin shell over the library.
+
+Each command lives in its own module and imports heavy libraries only when it runs,
+so that ``clauses --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import click
+
+from clauses.cli.analyze import analyze_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="clauses")
+def cli() -> None:
+    """Read security agreements, label their clauses, match, diff and brief them."""
+
+
+cli.add_command(analyze_command)
+
+
+def main() -> None:
+    cli(prog_name="clauses")

@@ -1,0 +1,97 @@
+"""What every command shares: output formats, error reporting, progress, writing files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from clauses.errors import ClausesError
+
+T = TypeVar("T")
+
+
+def format_option(*choices: str, default: str = "table") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--format`` limited to the formats a command can produce."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def taxonomy_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--taxonomy FILE``: a user's YAML that adds or refines categories."""
+    return click.option(
+        "--taxonomy",
+        "taxonomy_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="YAML taxonomy that adds or refines categories (see README).",
+    )(func)
+
+
+def to_json(data: Any) -> str:
+    """Stable JSON: sorted keys, fixed indentation, UTF-8 kept readable."""
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n"
+
+
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["; ".join(map(str, cell)) if isinstance(cell, list | tuple) else cell for cell in row])
+    return buffer.getvalue()
+
+
+def print_table(title: str | None, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """A readable table on stdout (rich, wrapped to the terminal; plain when piped)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for name in header:
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if cell is None else str(cell) for cell in row))
+    Console(soft_wrap=False).print(table)
+
+
+def is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+def progress(items: Sequence[T], label: str, *, minimum: int = 4) -> Iterator[T]:
+    """Iterate with a progress bar on a terminal; silent when piped or for a few items."""
+    if len(items) < minimum or not is_terminal():
+        yield from items
+        return
+    from rich.progress import track
+
+    yield from track(items, description=label, console=_stderr_console(), transient=True)
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def fail(error: ClausesError | str, code: int = 2) -> None:
+    """Print one line to stderr and exit with ``code``: the CLI's only way out of an error."""
+    click.echo(f"clauses: error: {error}", err=True)
+    sys.exit(code)
+
+
+def warn(message: str) -> None:
+    click.echo(f"clauses: {message}", err=True)

@@ -1,0 +1,205 @@
+"""Pydantic models: the only currency passed between the pipeline's stages.
+
+The closed sets (category ids, strengths, precision, conditions) are the
+contract of ``shared/taxonomy.md``: never rename a value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+CATEGORY_IDS: tuple[str, ...] = (
+    "air-defense",
+    "maritime-black-sea",
+    "intelligence",
+    "training",
+    "military-assistance",
+    "defense-industry",
+    "cyber",
+    "hybrid-threats",
+    "nato-integration",
+    "eu-integration",
+    "sanctions",
+    "accountability",
+    "reconstruction-economy",
+    "energy-infrastructure",
+    "demining",
+    "cbrn",
+    "consultations",
+    "political-support",
+    "humanitarian",
+    "law-enforcement",
+    "final-provisions",
+)
+
+SPECIAL_PARTIES: tuple[str, ...] = ("EU", "NATO", "G7")
+"""Party codes allowed beside ISO 3166-1 alpha-2 country codes."""
+
+ALL_PARTIES = "ALL"
+"""Obligor code for a commitment every party of the agreement takes."""
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown fields are an error, not silently kept."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Strength(str, Enum):
+    """How firmly a clause commits, read from its main verb (taxonomy.md)."""
+
+    FIRM = "firm"
+    INTENT = "intent"
+    SUPPORT = "support"
+    OPTIONAL = "optional"
+    NONE = "none"
+
+    @property
+    def rank(self) -> int:
+        """0 for the firmest; order used to pick the strongest commitment."""
+        return list(Strength).index(self)
+
+
+class Precision(str, Enum):
+    QUANTIFIED = "quantified"
+    SPECIFIC = "specific"
+    GENERAL = "general"
+
+
+class Condition(str, Enum):
+    LEGAL_PROCEDURES = "legal-procedures"
+    RESOURCES = "resources"
+    REQUEST = "request"
+    ATTACK = "attack"
+    OTHER = "other"
+
+
+class Kind(str, Enum):
+    """The form of a document: it decides how it is segmented and reported."""
+
+    AGREEMENT = "agreement"
+    DECLARATION = "declaration"
+    STATEMENT = "statement"
+    NEWS = "news"
+
+    @property
+    def is_commitment_text(self) -> bool:
+        """Signed texts, as opposed to statements and news reported apart."""
+        return self in (Kind.AGREEMENT, Kind.DECLARATION)
+
+
+class OutputFormat(str, Enum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    HTML = "html"
+    PDF = "pdf"
+
+
+class CategoryLabel(Strict):
+    """One category a clause carries, with the score and the words that earned it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    score: float = Field(ge=0.0, le=1.0)
+    evidence: list[str] = Field(default_factory=list)
+
+    @field_validator("id")
+    @classmethod
+    def _known_id(cls, value: str) -> str:
+        # A user taxonomy may add sub-categories written "parent/child".
+        if value.split("/")[0] not in CATEGORY_IDS:
+            raise ValueError(f"unknown category id {value!r}")
+        return value
+
+
+class QuantityKind(str, Enum):
+    MONEY = "money"
+    DURATION = "duration"
+    DEADLINE = "deadline"
+    COUNT = "count"
+    YEAR = "year"
+    PERCENT = "percent"
+
+
+class Quantity(Strict):
+    """A number that binds, kept structured so amounts can be compared across texts."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: QuantityKind
+    value: float
+    unit: str = Field(description="currency code (EUR, USD, GBP...), time unit (hours, years) or thing counted")
+    text: str = Field(description="the words as they stand in the clause")
+
+
+class Reason(Strict):
+    """Why a label was given: shown by ``clauses analyze --explain``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: str = Field(description="field the reason explains: category id, 'strength', 'obligors', ...")
+    value: str
+    evidence: str
+
+
+class Clause(Strict):
+    """One unit of an agreement: a numbered paragraph, list item, recital or sentence."""
+
+    id: str = Field(description="stable: '<agreement id>:<path>'")
+    path: str = Field(description="the document's own numbering, e.g. 'II.3.b' or 'Article 5.2'")
+    heading: list[str] = Field(default_factory=list, description="trail of headings above the clause")
+    text: str
+    parent: str | None = Field(default=None, description="id of the clause that introduces this list item")
+    categories: list[CategoryLabel] = Field(default_factory=list)
+    strength: Strength = Strength.NONE
+    precision: Precision = Precision.GENERAL
+    conditions: list[Condition] = Field(default_factory=list)
+    obligors: list[str] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    reasons: list[Reason] = Field(default_factory=list)
+
+    @property
+    def category_ids(self) -> list[str]:
+        return [label.id for label in self.categories]
+
+
+class Agreement(Strict):
+    """A loaded document with its metadata and clauses."""
+
+    id: str = Field(description="slug, e.g. 'ua-ro-2024'")
+    title: str
+    parties: list[str] = Field(default_factory=list)
+    signed: dt.date | None = None
+    kind: Kind = Kind.AGREEMENT
+    version: str | None = None
+    language: str = "en"
+    source: str = ""
+    duration_years: float | None = None
+    clauses: list[Clause] = Field(default_factory=list)
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not value or any(ch.isspace() or ch == ":" for ch in value):
+            raise ValueError(f"id must be a slug without spaces or ':', got {value!r}")
+        return value
+
+    @field_validator("parties")
+    @classmethod
+    def _party_codes(cls, value: list[str]) -> list[str]:
+        for code in value:
+            if not is_party_code(code):
+                raise ValueError(f"unknown party code {code!r} (ISO 3166-1 alpha-2, EU, NATO or G7)")
+        return value
+
+
+def is_party_code(code: str) -> bool:
+    """True for an ISO 3166-1 alpha-2 code, or EU / NATO / G7."""
+    from clauses.gazetteer import ISO_CODES
+
+    return code in SPECIAL_PARTIES or code in ISO_CODES

@@ -1,0 +1,86 @@
+"""The pipeline over many files: load → segment → classify, collecting failures per file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+
+from clauses.errors import ClausesError
+from clauses.models import Agreement, Strict
+
+SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm", ".pdf", ".docx")
+
+Progress = Callable[[Sequence[Path], str], Iterable[Path]]
+
+
+class Failure(Strict):
+    """A file that could not be analysed, and why, in one line."""
+
+    path: str
+    message: str
+
+
+class Analysis(Strict):
+    """Every agreement read from the inputs, and the files that failed."""
+
+    agreements: list[Agreement] = Field(default_factory=list)
+    failures: list[Failure] = Field(default_factory=list)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and the supported files inside folders (sorted, not recursive into hidden folders)."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.name.lower() not in ("readme.md", "sources.md")
+            )
+            if not found:
+                raise ClausesError("folder holds no agreement files (.md, .txt, .html, .pdf, .docx)", path)
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def analyze_file(path: Path, taxonomy: Any = None, overrides: dict[str, Any] | None = None) -> Agreement:
+    """Load, segment and classify one file."""
+    from clauses.classify import classify_agreement
+    from clauses.load import load
+
+    agreement = load(path, **(overrides or {}))
+    return classify_agreement(agreement, taxonomy)
+
+
+def analyze(
+    paths: Iterable[str | Path],
+    taxonomy: Any = None,
+    overrides: dict[str, Any] | None = None,
+    progress: Progress | None = None,
+) -> Analysis:
+    """Analyse every file; a file that fails is recorded, the others still processed."""
+    files = expand_paths(paths)
+    steps = progress(files, "Analysing") if progress else files
+    analysis = Analysis()
+    for path in steps:
+        try:
+            analysis.agreements.append(analyze_file(path, taxonomy, overrides))
+        except ClausesError as error:
+            analysis.failures.append(Failure(path=str(error.path or path), message=error.message))
+    return analysis
+
+
+def bundled_corpus() -> Path:
+    """The folder of agreements shipped with the package."""
+    from clauses.resources import asset_dir
+
+    return asset_dir("agreements")
