@@ -7,7 +7,7 @@ contract of ``shared/taxonomy.md``: never rename a value.
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -48,7 +48,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class Strength(str, Enum):
+class Strength(StrEnum):
     """How firmly a clause commits, read from its main verb (taxonomy.md)."""
 
     FIRM = "firm"
@@ -63,13 +63,13 @@ class Strength(str, Enum):
         return list(Strength).index(self)
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     QUANTIFIED = "quantified"
     SPECIFIC = "specific"
     GENERAL = "general"
 
 
-class Condition(str, Enum):
+class Condition(StrEnum):
     LEGAL_PROCEDURES = "legal-procedures"
     RESOURCES = "resources"
     REQUEST = "request"
@@ -77,7 +77,7 @@ class Condition(str, Enum):
     OTHER = "other"
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """The form of a document: it decides how it is segmented and reported."""
 
     AGREEMENT = "agreement"
@@ -91,7 +91,7 @@ class Kind(str, Enum):
         return self in (Kind.AGREEMENT, Kind.DECLARATION)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
@@ -117,7 +117,7 @@ class CategoryLabel(Strict):
         return value
 
 
-class QuantityKind(str, Enum):
+class QuantityKind(StrEnum):
     MONEY = "money"
     DURATION = "duration"
     DEADLINE = "deadline"
@@ -133,7 +133,9 @@ class Quantity(Strict):
 
     kind: QuantityKind
     value: float
-    unit: str = Field(description="currency code (EUR, USD, GBP...), time unit (hours, years) or thing counted")
+    unit: str = Field(
+        description="currency code (EUR, USD, GBP...), time unit (hours, years) or thing counted"
+    )
     text: str = Field(description="the words as they stand in the clause")
 
 

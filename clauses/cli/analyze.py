@@ -80,7 +80,9 @@ def _overrides(raw: dict[str, Any], n_paths: int) -> dict[str, Any]:
             fail("--id needs exactly one file")
         overrides["id"] = overrides.pop("agreement_id")
     if "parties" in overrides:
-        overrides["parties"] = [code.strip().upper() for code in overrides["parties"].split(",") if code.strip()]
+        overrides["parties"] = [
+            code.strip().upper() for code in overrides["parties"].split(",") if code.strip()
+        ]
     if isinstance(overrides.get("signed"), dt.datetime):
         overrides["signed"] = overrides["signed"].date()
     return overrides
@@ -122,9 +124,16 @@ def _emit(result: Any, fmt: str, explain: bool, output: Path | None) -> None:
 def _csv_rows(agreements: list[Any]) -> list[list[Any]]:
     return [
         [
-            agreement.id, clause.id, clause.path, " > ".join(clause.heading), clause.strength.value,
-            clause.precision.value, clause.category_ids, [c.value for c in clause.conditions],
-            clause.obligors, clause.text,
+            agreement.id,
+            clause.id,
+            clause.path,
+            " > ".join(clause.heading),
+            clause.strength.value,
+            clause.precision.value,
+            clause.category_ids,
+            [c.value for c in clause.conditions],
+            clause.obligors,
+            clause.text,
         ]  # fmt: skip
         for agreement in agreements
         for clause in agreement.clauses
@@ -142,8 +151,16 @@ def _print_tables(agreements: list[Any], explain: bool) -> None:
         for clause in agreement.clauses:
             text = clause.text if len(clause.text) <= 160 else clause.text[:157] + "..."
             rows.append(
-                [clause.path, clause.strength.value, ", ".join(clause.category_ids), ", ".join(clause.obligors), text]
+                [
+                    clause.path,
+                    clause.strength.value,
+                    ", ".join(clause.category_ids),
+                    ", ".join(clause.obligors),
+                    text,
+                ]
             )
             if explain:
-                rows.extend(["", "", "", "", f"  why {r.label} = {r.value}: {r.evidence}"] for r in clause.reasons)
+                rows.extend(
+                    ["", "", "", "", f"  why {r.label} = {r.value}: {r.evidence}"] for r in clause.reasons
+                )
         print_table(title, ["path", "strength", "categories", "obligors", "text"], rows)

@@ -17,7 +17,9 @@ from clauses.errors import ClausesError
 T = TypeVar("T")
 
 
-def format_option(*choices: str, default: str = "table") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def format_option(
+    *choices: str, default: str = "table"
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """``--format`` limited to the formats a command can produce."""
     return click.option(
         "--format",
@@ -50,7 +52,9 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["; ".join(map(str, cell)) if isinstance(cell, list | tuple) else cell for cell in row])
+        writer.writerow(
+            ["; ".join(map(str, cell)) if isinstance(cell, list | tuple) else cell for cell in row]
+        )
     return buffer.getvalue()
 
 
