@@ -1,0 +1,52 @@
+import os
+
+import pytest
+
+from clauses.atomic import write_atomic
+from clauses.errors import ClausesError
+
+
+def test_writes_whole_file_and_creates_missing_folder(tmp_path):
+    target = tmp_path / "new" / "deeper" / "out.json"
+    write_atomic(target, '{"a": 1}\n')
+    assert target.read_text() == '{"a": 1}\n'
+    assert [p.name for p in target.parent.iterdir()] == ["out.json"]
+
+
+def test_failure_midway_leaves_previous_file_intact(tmp_path, monkeypatch):
+    target = tmp_path / "brief.pdf"
+    target.write_bytes(b"previous")
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, b"new content")
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.pdf"], "temporary file left behind"
+
+
+def test_file_mode_follows_umask(tmp_path):
+    target = write_atomic(tmp_path / "x.csv", "a,b\n")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+def test_unwritable_folder_is_one_line_error(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    with pytest.raises(ClausesError, match="cannot write here"):
+        write_atomic(locked / "out.json", "{}")
+
+
+def test_target_under_a_file_is_one_line_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(ClausesError) as caught:
+        write_atomic(blocker / "out.json", "{}")
+    assert str(caught.value).startswith(str(blocker / "out.json"))
+    assert "\n" not in str(caught.value)
