@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from clauses.cli.analyze import analyze_command
+from clauses.cli.diff import diff_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,6 +19,7 @@ def cli() -> None:
 
 
 cli.add_command(analyze_command)
+cli.add_command(diff_command)
 
 
 def main() -> None:

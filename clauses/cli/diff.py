@@ -1,0 +1,186 @@
+"""``clauses diff OLD NEW``: what changed between two versions of one agreement."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from clauses.cli.common import fail, format_option, taxonomy_option, to_json, warn
+from clauses.errors import ClausesError
+
+KIND_NAMES = ("added", "removed", "modified", "moved", "renumbered", "split", "merged", "unchanged")
+ONLY_CHOICES = ("weakened", "strengthened", *KIND_NAMES)
+_MARK = {
+    "added": "+",
+    "removed": "-",
+    "modified": "~",
+    "moved": ">",
+    "renumbered": "#",
+    "split": "<",
+    "merged": ">",
+    "unchanged": "=",
+}
+
+
+@click.command("diff")
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@format_option("table", "json", "html", "pdf")
+@click.option(
+    "--only",
+    help="Keep only these changes: comma-separated kinds (added, removed, modified, moved, renumbered, "
+    "split, merged, unchanged) and/or weakened, strengthened.",
+)
+@taxonomy_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
+@click.option("--color/--no-color", default=None, help="Colour the redline (default: on a terminal).")
+def diff_command(
+    old: Path,
+    new: Path,
+    fmt: str,
+    only: str | None,
+    taxonomy_path: Path | None,
+    output: Path | None,
+    color: bool | None,
+) -> None:
+    """Compare two versions of one agreement, clause by clause.
+
+    OLD and NEW may be in different formats (a PDF draft against a Word final). Shows added, removed,
+    modified, moved, renumbered, split and merged clauses, with a word-level redline and the commitments
+    that got weaker or stronger.
+    """
+    filters = _filters(only)
+    result = _diff(old, new, taxonomy_path)
+    if filters:
+        result = result.only(filters)
+    if fmt == "table":
+        if output:
+            fail("--output needs --format json, html or pdf")
+        _print_diff(result, sys.stdout.isatty() if color is None else color)
+        return
+    _emit(_render(result, fmt), output, fmt)
+
+
+def _filters(only: str | None) -> list[str]:
+    if not only:
+        return []
+    filters = [name.strip().lower() for name in only.split(",") if name.strip()]
+    unknown = [name for name in filters if name not in ONLY_CHOICES]
+    if unknown:
+        fail(f"--only: unknown {', '.join(unknown)} (choose from {', '.join(ONLY_CHOICES)})")
+    return filters
+
+
+def _diff(old: Path, new: Path, taxonomy_path: Path | None) -> Any:
+    from clauses.diff import diff
+    from clauses.pipeline import analyze_file
+
+    try:
+        taxonomy = _taxonomy(taxonomy_path)
+        return diff(analyze_file(old, taxonomy), analyze_file(new, taxonomy))
+    except ClausesError as error:
+        fail(error)
+
+
+def _taxonomy(path: Path | None) -> Any:
+    if path is None:
+        return None
+    from clauses.taxonomy import load_taxonomy
+
+    return load_taxonomy(path)
+
+
+def _render(result: Any, fmt: str) -> bytes:
+    if fmt == "json":
+        return to_json(result.model_dump(mode="json")).encode("utf-8")
+    from clauses.report import render
+
+    try:
+        return render("diff.html", result, fmt)
+    except ClausesError as error:
+        fail(error)
+        raise  # unreachable: fail() exits
+
+
+def _emit(data: bytes, output: Path | None, fmt: str) -> None:
+    if output is None:
+        if fmt == "pdf" and sys.stdout.isatty():
+            fail("a PDF on a terminal is unreadable: use -o FILE or redirect the output")
+        if fmt == "pdf":
+            click.get_binary_stream("stdout").write(data)
+        else:
+            click.echo(data.decode("utf-8"), nl=False)
+        return
+    from clauses.atomic import write_atomic
+
+    try:
+        write_atomic(output, data)
+    except ClausesError as error:
+        fail(error)
+    warn(f"wrote {output}")
+
+
+def _print_diff(result: Any, color: bool) -> None:
+    summary = result.summary
+    counts = ", ".join(f"{n} {kind}" for kind, n in summary.kinds.items() if n)
+    _echo(click.style(f"{result.old.id} → {result.new.id}: {counts or 'no clauses'}", bold=True), color)
+    if summary.renumbering:
+        r = summary.renumbering
+        example = ", ".join(f"{e.old}→{e.new}" for e in r.examples)
+        _echo(f"renumbering ({r.pattern}) of {r.count} clauses with unchanged text, e.g. {example}", color)
+    for direction, fg in (("weakened", "red"), ("strengthened", "green")):
+        for shift in getattr(summary, direction):
+            label = click.style(direction, fg=fg, bold=True)
+            where = ", ".join(_path(i) for i in shift.new)
+            _echo(f"{label} {where}: {shift.strength_from} → {shift.strength_to}: {shift.text}", color)
+    for change in result.changes:
+        if change.kind != "unchanged":
+            _print_change(change, color)
+
+
+def _print_change(change: Any, color: bool) -> None:
+    where = (
+        f"{', '.join(_path(i) for i in change.old) or '∅'} → {', '.join(_path(i) for i in change.new) or '∅'}"
+    )
+    facts = [f"similarity {change.similarity:.2f}"]
+    if change.strength_change:
+        facts.append(f"{change.strength_change} {change.strength_from} → {change.strength_to}")
+    if change.obligors_change:
+        o = change.obligors_change
+        facts.append(f"obligors {','.join(o.old) or '-'} → {','.join(o.new) or '-'}")
+    facts += [f"number {n.old or '∅'} → {n.new or '∅'}" for n in change.numbers_changed]
+    if change.categories.gained or change.categories.lost:
+        facts.append(
+            " ".join(
+                [*(f"+{c}" for c in change.categories.gained), *(f"-{c}" for c in change.categories.lost)]
+            )
+        )
+    _echo("", color)
+    _echo(
+        click.style(f"{_MARK[change.kind]} {change.kind} {where}", bold=True) + f"  ({'; '.join(facts)})",
+        color,
+    )
+    _echo("    " + "".join(_redline_piece(op, color) for op in change.redline), color)
+
+
+def _redline_piece(op: Any, color: bool) -> str:
+    if op.op == "equal":
+        return op.text
+    if color:
+        return (
+            click.style(op.text, fg="red", strikethrough=True)
+            if op.op == "delete"
+            else click.style(op.text, fg="green", underline=True)
+        )
+    return f"[-{op.text}-]" if op.op == "delete" else f"{{+{op.text}+}}"
+
+
+def _path(clause_id: str) -> str:
+    return clause_id.split(":", 1)[1]
+
+
+def _echo(text: str, color: bool) -> None:
+    click.echo(text, color=color)

@@ -1,0 +1,500 @@
+"""What changed between two versions of one agreement, clause by clause.
+
+``diff(old, new)`` aligns the clauses of the two versions (identical text first,
+then split and merge candidates, then fuzzy one-to-one pairs), finds moves as the
+matched clauses outside the longest run kept in order, and folds a renumbering of
+the whole document into one summary fact. Each matched pair carries a word-level
+redline and the meaning of the change: strength, obligors, numbers, categories.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field
+
+from clauses.diff_align import Link, align, longest_increasing_run, normalise, order_weight, strip_marker
+from clauses.models import Agreement, Clause, Kind, Strength, Strict
+
+
+class ChangeKind(StrEnum):
+    ADDED = "added"
+    REMOVED = "removed"
+    MODIFIED = "modified"
+    MOVED = "moved"
+    RENUMBERED = "renumbered"
+    SPLIT = "split"
+    MERGED = "merged"
+    UNCHANGED = "unchanged"
+
+    @property
+    def mirror(self) -> ChangeKind:
+        """The kind the same change has when the versions are swapped."""
+        return _MIRROR.get(self, self)
+
+
+_MIRROR = {
+    ChangeKind.ADDED: ChangeKind.REMOVED,
+    ChangeKind.REMOVED: ChangeKind.ADDED,
+    ChangeKind.SPLIT: ChangeKind.MERGED,
+    ChangeKind.MERGED: ChangeKind.SPLIT,
+}
+
+StrengthDirection = Literal["weakened", "strengthened"]
+SHIFT_FILTERS: tuple[str, ...] = ("weakened", "strengthened")
+
+
+class RedlineOp(Strict):
+    op: Literal["equal", "insert", "delete"]
+    text: str
+
+
+class NumberChange(Strict):
+    """A number (amount, year, count, deadline) present in one version only; None on the other side."""
+
+    old: str | None = None
+    new: str | None = None
+
+
+class ObligorsChange(Strict):
+    old: list[str]
+    new: list[str]
+
+
+class CategoryChange(Strict):
+    gained: list[str] = Field(default_factory=list)
+    lost: list[str] = Field(default_factory=list)
+    all: list[str] = Field(default_factory=list, description="categories of either version")
+
+
+class Change(Strict):
+    """One aligned unit: old clause ids, new clause ids and what happened between them."""
+
+    kind: ChangeKind
+    old: list[str] = Field(default_factory=list, description="clause ids in the old version")
+    new: list[str] = Field(default_factory=list, description="clause ids in the new version")
+    similarity: float = Field(ge=0.0, le=1.0)
+    strength_change: StrengthDirection | None = None
+    strength_from: Strength | None = None
+    strength_to: Strength | None = None
+    obligors_change: ObligorsChange | None = None
+    numbers_changed: list[NumberChange] = Field(default_factory=list)
+    categories: CategoryChange = Field(default_factory=CategoryChange)
+    redline: list[RedlineOp] = Field(default_factory=list)
+
+
+class StrengthShift(Strict):
+    """A commitment that got weaker or stronger, as listed in the summary."""
+
+    old: list[str]
+    new: list[str]
+    strength_from: Strength
+    strength_to: Strength
+    categories: list[str]
+    text: str = Field(description="the new wording (start of it)")
+
+
+class Renumbering(Strict):
+    """Clauses with the same text under another number, told once for the whole document."""
+
+    count: int
+    pattern: Literal["offset", "restart", "format", "mixed"]
+    offsets: dict[str, int] = Field(description="number shift (or old→new numbering style) → clauses")
+    examples: list[NumberChange] = Field(description="a few old → new paths")
+
+
+class DiffSummary(Strict):
+    kinds: dict[str, int] = Field(description="changes per kind, every kind listed")
+    categories: dict[str, int] = Field(description="changes (not unchanged) per category")
+    weakened: list[StrengthShift] = Field(default_factory=list, description="most important first")
+    strengthened: list[StrengthShift] = Field(default_factory=list, description="most important first")
+    renumbering: Renumbering | None = None
+
+
+class AgreementInfo(Strict):
+    """An agreement's metadata without its clauses."""
+
+    id: str
+    title: str
+    parties: list[str]
+    signed: dt.date | None
+    kind: Kind
+    version: str | None
+    language: str
+    source: str
+    clauses: int
+
+
+class AgreementDiff(Strict):
+    old: AgreementInfo
+    new: AgreementInfo
+    summary: DiffSummary
+    changes: list[Change]
+
+    def only(self, filters: Sequence[str]) -> AgreementDiff:
+        """The same diff with the changes limited to some kinds and/or weakened/strengthened."""
+        wanted = set(filters)
+        kept = [c for c in self.changes if c.kind.value in wanted or c.strength_change in wanted]
+        return self.model_copy(update={"changes": kept})
+
+
+SYSTEMATIC_MIN = 2
+"""Clauses sharing one renumbering shift that make it a document-wide fact, not a change each."""
+
+
+def diff(old: Agreement, new: Agreement) -> AgreementDiff:
+    """Align two versions of an agreement and describe every change."""
+    olds, news = old.clauses, new.clauses
+    old_texts, new_texts = [normalise(c.text) for c in olds], [normalise(c.text) for c in news]
+    links = align(old_texts, new_texts)
+    in_order = longest_increasing_run(
+        [(link.old[0], link.new[0]) for link in links],
+        [order_weight(link, old_texts, new_texts) for link in links],
+    )
+    systematic, renumbering = _renumbering(links, olds, news, in_order)
+    changes = [_change_for(link, olds, news, i in in_order, i in systematic) for i, link in enumerate(links)]
+    changes += _unmatched(links, olds, news)
+    changes.sort(key=_position_key(links, olds, news))
+    return AgreementDiff(
+        old=_info(old),
+        new=_info(new),
+        summary=_summary(changes, news, renumbering),
+        changes=changes,
+    )
+
+
+def _info(agreement: Agreement) -> AgreementInfo:
+    data = agreement.model_dump(exclude={"clauses", "duration_years"})
+    return AgreementInfo(**data, clauses=len(agreement.clauses))
+
+
+def _change_for(
+    link: Link, olds: list[Clause], news: list[Clause], in_order: bool, systematic: bool
+) -> Change:
+    old_group = [olds[i] for i in link.old]
+    new_group = [news[j] for j in link.new]
+    kind = _link_kind(link, old_group, new_group, in_order, systematic)
+    old_text = " ".join(strip_marker(c.text) for c in old_group)
+    new_text = " ".join(strip_marker(c.text) for c in new_group)
+    change = Change(
+        kind=kind,
+        old=[c.id for c in old_group],
+        new=[c.id for c in new_group],
+        similarity=round(link.similarity, 4),
+        obligors_change=_obligors_change(old_group, new_group),
+        numbers_changed=numbers_changed(old_group, new_group),
+        categories=_category_change(old_group, new_group),
+        redline=[] if kind is ChangeKind.UNCHANGED else redline(old_text, new_text),
+    )
+    return _with_strength(change, _firmest(old_group), _firmest(new_group))
+
+
+def _link_kind(
+    link: Link, old_group: list[Clause], new_group: list[Clause], in_order: bool, systematic: bool
+) -> ChangeKind:
+    if len(old_group) > 1:
+        return ChangeKind.MERGED
+    if len(new_group) > 1:
+        return ChangeKind.SPLIT
+    if not in_order:
+        return ChangeKind.MOVED
+    if not link.same_text:
+        return ChangeKind.MODIFIED
+    if old_group[0].path != new_group[0].path and not systematic:
+        return ChangeKind.RENUMBERED
+    return ChangeKind.UNCHANGED
+
+
+def _unmatched(links: list[Link], olds: list[Clause], news: list[Clause]) -> list[Change]:
+    used_old = {i for link in links for i in link.old}
+    used_new = {j for link in links for j in link.new}
+    removed = [_one_sided(ChangeKind.REMOVED, c) for i, c in enumerate(olds) if i not in used_old]
+    added = [_one_sided(ChangeKind.ADDED, c) for j, c in enumerate(news) if j not in used_new]
+    return removed + added
+
+
+def _one_sided(kind: ChangeKind, clause: Clause) -> Change:
+    is_added = kind is ChangeKind.ADDED
+    ids = [clause.id]
+    return Change(
+        kind=kind,
+        old=[] if is_added else ids,
+        new=ids if is_added else [],
+        similarity=0.0,
+        categories=CategoryChange(
+            gained=clause.category_ids if is_added else [],
+            lost=[] if is_added else clause.category_ids,
+            all=clause.category_ids,
+        ),
+        redline=[RedlineOp(op="insert" if is_added else "delete", text=clause.text)],
+    )
+
+
+def _position_key(links: list[Link], olds: list[Clause], news: list[Clause]):
+    """Changes in the order of the new text; a removed clause after its old predecessor's match."""
+    new_of_old = {i: link.new[0] for link in links for i in link.old}
+    old_index = {c.id: i for i, c in enumerate(olds)}
+    new_index = {c.id: j for j, c in enumerate(news)}
+
+    def key(change: Change) -> tuple[float, int]:
+        if change.new:
+            return (float(new_index[change.new[0]]), 0)
+        i = old_index[change.old[0]]
+        before = [new_of_old[k] for k in range(i) if k in new_of_old]
+        return (max(before, default=-1) + 0.5, i)
+
+    return key
+
+
+def _firmest(group: list[Clause]) -> Strength:
+    return min((c.strength for c in group), key=lambda s: s.rank)
+
+
+def _with_strength(change: Change, before: Strength, after: Strength) -> Change:
+    if before == after:
+        return change
+    direction: StrengthDirection = "weakened" if after.rank > before.rank else "strengthened"
+    return change.model_copy(
+        update={"strength_change": direction, "strength_from": before, "strength_to": after}
+    )
+
+
+def _obligors_change(old_group: list[Clause], new_group: list[Clause]) -> ObligorsChange | None:
+    before = _ordered_union(c.obligors for c in old_group)
+    after = _ordered_union(c.obligors for c in new_group)
+    return None if set(before) == set(after) else ObligorsChange(old=before, new=after)
+
+
+def _category_change(old_group: list[Clause], new_group: list[Clause]) -> CategoryChange:
+    before = _ordered_union(c.category_ids for c in old_group)
+    after = _ordered_union(c.category_ids for c in new_group)
+    return CategoryChange(
+        gained=[c for c in after if c not in before],
+        lost=[c for c in before if c not in after],
+        all=_ordered_union([before, after]),
+    )
+
+
+def _ordered_union(lists) -> list[str]:
+    return list(dict.fromkeys(item for items in lists for item in items))
+
+
+# --- redline -------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
+
+
+def redline(old_text: str, new_text: str) -> list[RedlineOp]:
+    """Word-level insertions and deletions turning ``old_text`` into ``new_text``."""
+    before, after = _TOKEN.findall(old_text), _TOKEN.findall(new_text)
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    ops: list[RedlineOp] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            _append(ops, "equal", "".join(before[i1:i2]))
+            continue
+        _append(ops, "delete", "".join(before[i1:i2]))
+        _append(ops, "insert", "".join(after[j1:j2]))
+    return ops
+
+
+def _append(ops: list[RedlineOp], op: Literal["equal", "insert", "delete"], text: str) -> None:
+    if not text:
+        return
+    if ops and ops[-1].op == op:
+        ops[-1] = RedlineOp(op=op, text=ops[-1].text + text)
+    else:
+        ops.append(RedlineOp(op=op, text=text))
+
+
+# --- numbers -------------------------------------------------------------------------------------
+
+_CURRENCY = {"€": "EUR", "$": "USD", "£": "GBP", "euro": "EUR", "euros": "EUR", "dollars": "USD"}
+_NUMBER = re.compile(
+    r"(?P<cur>\b(?:EUR|USD|GBP|UAH|NOK|SEK|DKK|CAD|JPY|CHF|PLN|CZK)\b\s?|[€$£]\s?)?"
+    r"(?P<num>\d+(?:[.,]\d+)*)"
+    r"(?:\s?(?P<scale>b[a-z]*on|m[a-z]*on|trillion|thousand|bn|m)\b)?"
+    r"(?:\s?(?P<unit>%|per\s?cent|percent|hours?|days?|weeks?|months?|years?|euros?|dollars)\b)?",
+    re.IGNORECASE,
+)
+_WORD_NUMBER = re.compile(
+    r"\b(?P<num>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
+    r"\s(?P<unit>hours?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+
+
+def numbers_changed(old_group: list[Clause], new_group: list[Clause]) -> list[NumberChange]:
+    """Numbers found in one version and not the other, paired in order of appearance."""
+    before = [n for c in old_group for n in _numbers(c)]
+    after = [n for c in new_group for n in _numbers(c)]
+    missing = Counter(key for key, _ in before) - Counter(key for key, _ in after)
+    extra = Counter(key for key, _ in after) - Counter(key for key, _ in before)
+    gone = _take(before, missing)
+    came = _take(after, extra)
+    width = max(len(gone), len(came))
+    gone += [None] * (width - len(gone))
+    came += [None] * (width - len(came))
+    return [NumberChange(old=a, new=b) for a, b in zip(gone, came, strict=True)]
+
+
+def _take(found: list[tuple[str, str]], wanted: Counter[str]) -> list[str | None]:
+    left = Counter(wanted)
+    taken: list[str | None] = []
+    for key, text in found:
+        if left[key] > 0:
+            left[key] -= 1
+            taken.append(text)
+    return taken
+
+
+def _numbers(clause: Clause) -> list[tuple[str, str]]:
+    """(comparison key, words as written) of each number; the classifier's quantities when it found some."""
+    if clause.quantities:
+        return [(f"{q.kind.value}:{q.value:g}:{q.unit.lower()}", q.text) for q in clause.quantities]
+    text = strip_marker(clause.text)
+    found = [(_number_key(m), m.group(0).strip()) for m in _NUMBER.finditer(text)]
+    found += [(_word_key(m), m.group(0)) for m in _WORD_NUMBER.finditer(text)]
+    return found
+
+
+def _number_key(match: re.Match[str]) -> str:
+    currency = (match.group("cur") or "").strip()
+    currency = _CURRENCY.get(currency, currency.upper())
+    value = match.group("num").replace(",", "")
+    scale = (match.group("scale") or "").lower()[:1]  # "billon" is still a billion
+    unit = (match.group("unit") or "").lower().rstrip("s")
+    unit = _CURRENCY.get(unit + "s", unit) if unit in ("euro", "dollar") else unit
+    return f"{currency}{value}{scale}{unit}"
+
+
+_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
+_TENS = {"fifteen": 15, "twenty": 20, "thirty": 30}
+
+
+def _word_key(match: re.Match[str]) -> str:
+    word = match.group("num").lower()
+    value = _TENS.get(word) or _WORDS.index(word) + 1
+    return f"{value}{match.group('unit').lower().rstrip('s')}"
+
+
+# --- renumbering ---------------------------------------------------------------------------------
+
+
+def _renumbering(
+    links: list[Link], olds: list[Clause], news: list[Clause], in_order: set[int]
+) -> tuple[set[int], Renumbering | None]:
+    """Links whose path change is one shared shift, and that shift as a single fact."""
+    shifts: dict[int, str] = {}
+    for i, link in enumerate(links):
+        if len(link.old) == len(link.new) == 1 and link.same_text and i in in_order:
+            old_path, new_path = olds[link.old[0]].path, news[link.new[0]].path
+            if old_path != new_path:
+                shifts[i] = _shift(old_path, new_path)
+    counts = Counter(shifts.values())
+    systematic = {i for i, shift in shifts.items() if counts[shift] >= SYSTEMATIC_MIN}
+    if not systematic:
+        return set(), None
+    kept = Counter(shifts[i] for i in systematic)
+    examples = [
+        NumberChange(old=olds[links[i].old[0]].path, new=news[links[i].new[0]].path)
+        for i in sorted(systematic)[:3]
+    ]
+    return systematic, Renumbering(
+        count=len(systematic),
+        pattern=_pattern(kept, news, links, systematic),
+        offsets=dict(kept),
+        examples=examples,
+    )
+
+
+def _shift(old_path: str, new_path: str) -> str:
+    """'+1' when the first differing number grew by one; 'style a→b' when the numbering changed form."""
+    old_parts, new_parts = _parts(old_path), _parts(new_path)
+    for before, after in zip(old_parts, new_parts, strict=False):
+        if before == after:
+            continue
+        a, b = _ordinal(before), _ordinal(after)
+        if a is not None and b is not None:
+            return f"{b - a:+d}"
+        break
+    return f"{_style(old_path)}→{_style(new_path)}"
+
+
+def _parts(path: str) -> list[str]:
+    return [p for p in re.split(r"[.\s:]+", path.lower()) if p]
+
+
+def _ordinal(part: str) -> int | None:
+    if part.isdigit():
+        return int(part)
+    if len(part) == 1 and part.isalpha():
+        return ord(part) - ord("a") + 1
+    return None
+
+
+def _style(path: str) -> str:
+    return re.sub(r"[a-z]", "a", re.sub(r"\d+", "9", path.lower()))
+
+
+def _pattern(kept: Counter[str], news: list[Clause], links: list[Link], systematic: set[int]) -> str:
+    numeric = [shift for shift in kept if shift[0] in "+-"]
+    if not numeric:
+        return "format"
+    if len(kept) == 1:
+        return "offset"
+    restarts = sum(1 for i in systematic if _parts(news[links[i].new[0]].path)[-1:] == ["1"])
+    return "restart" if len(numeric) == len(kept) and restarts >= 2 else "mixed"
+
+
+# --- summary -------------------------------------------------------------------------------------
+
+
+def _summary(changes: list[Change], news: list[Clause], renumbering: Renumbering | None) -> DiffSummary:
+    kinds = Counter(change.kind.value for change in changes)
+    categories = Counter(
+        category
+        for change in changes
+        if change.kind is not ChangeKind.UNCHANGED
+        for category in change.categories.all
+    )
+    texts = {c.id: c.text for c in news}
+    shifts = {
+        direction: sorted(
+            (_shift_entry(c, texts) for c in changes if c.strength_change == direction), key=_importance
+        )
+        for direction in SHIFT_FILTERS
+    }
+    return DiffSummary(
+        kinds={kind.value: kinds.get(kind.value, 0) for kind in ChangeKind},
+        categories=dict(sorted(categories.items(), key=lambda item: (-item[1], item[0]))),
+        weakened=shifts["weakened"],
+        strengthened=shifts["strengthened"],
+        renumbering=renumbering,
+    )
+
+
+def _shift_entry(change: Change, texts: dict[str, str]) -> StrengthShift:
+    text = " ".join(texts[i] for i in change.new)
+    assert change.strength_from is not None and change.strength_to is not None
+    return StrengthShift(
+        old=change.old,
+        new=change.new,
+        strength_from=change.strength_from,
+        strength_to=change.strength_to,
+        categories=change.categories.all,
+        text=text if len(text) <= 200 else text[:197] + "...",
+    )
+
+
+def _importance(shift: StrengthShift) -> tuple[int, int, int]:
+    """Biggest jump first, then the firmer commitment that moved, then clauses that carry a category."""
+    jump = abs(shift.strength_to.rank - shift.strength_from.rank)
+    firmest = min(shift.strength_from.rank, shift.strength_to.rank)
+    return (-jump, firmest, 0 if shift.categories else 1)

@@ -1,0 +1,184 @@
+"""Clause alignment between two versions: which old clauses became which new ones.
+
+Three passes, each on what the previous left unmatched:
+1. identical normalised text (typography, list markers and spacing ignored), in order;
+2. split and merge: one clause ≈ the concatenation of two to four consecutive clauses of the other side;
+3. one-to-one fuzzy pairs (rapidfuzz ratio), best pairs first.
+Every pass treats both sides alike, so swapping the versions mirrors the result.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict, deque
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+MATCH_MIN = 0.6
+"""Similarity from which two clauses are one clause reworded rather than a removal and an addition."""
+SPLIT_MIN = 0.85
+"""Similarity from which a clause and a run of clauses of the other side are the same text, cut differently."""
+MAX_PIECES = 4
+LENGTH_SLACK = 1.3
+"""A run of pieces is only scored when its length is within this factor of the whole's length."""
+
+_MARKER = re.compile(
+    r"^\s*(?:[-•*–·▪]|\(?[0-9]{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlc]{1,6}[.)]|\([a-z0-9]{1,4}\))\s+"
+)
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "\u00a0": " "})
+
+
+@dataclass(frozen=True)
+class Link:
+    """Old clause indices matched to new clause indices (one to one, one to many or many to one)."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float
+    same_text: bool
+
+
+def normalise(text: str) -> str:
+    """The text as compared: leading list marker dropped, quotes and dashes folded, spaces collapsed."""
+    return strip_marker(" ".join(text.translate(_FOLD).split()))
+
+
+def strip_marker(text: str) -> str:
+    """The text without its leading list number, letter or bullet (the path already tells it)."""
+    return _MARKER.sub("", text, count=1)
+
+
+def align(olds: list[str], news: list[str]) -> list[Link]:
+    """Links between normalised old and new texts, in no particular order."""
+    links = _identical(olds, news)
+    free_old = _free(len(olds), links, "old")
+    free_new = _free(len(news), links, "new")
+    links += _splits_and_merges(olds, news, free_old, free_new)
+    free_old = _free(len(olds), links, "old")
+    free_new = _free(len(news), links, "new")
+    links += _fuzzy_pairs(olds, news, free_old, free_new)
+    return sorted(links, key=lambda link: (link.old[0], link.new[0]))
+
+
+def _free(size: int, links: list[Link], side: str) -> list[int]:
+    used = {i for link in links for i in getattr(link, side)}
+    return [i for i in range(size) if i not in used]
+
+
+def _identical(olds: list[str], news: list[str]) -> list[Link]:
+    waiting: dict[str, deque[int]] = defaultdict(deque)
+    for j, text in enumerate(news):
+        waiting[text].append(j)
+    links = []
+    for i, text in enumerate(olds):
+        if waiting.get(text):
+            links.append(Link((i,), (waiting[text].popleft(),), 1.0, True))
+    return links
+
+
+def _splits_and_merges(
+    olds: list[str], news: list[str], free_old: list[int], free_new: list[int]
+) -> list[Link]:
+    """One clause against runs of consecutive unmatched clauses on the other side; best first."""
+    candidates = [(score, (i,), run) for i, run, score in _runs_matching(olds, news, free_old, free_new)] + [
+        (score, run, (j,)) for j, run, score in _runs_matching(news, olds, free_new, free_old)
+    ]
+    candidates.sort(key=lambda c: (-c[0], _symmetric_tiebreak(c[1], c[2], olds, news)))
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
+    links = []
+    for score, old_run, new_run in candidates:
+        if taken_old.isdisjoint(old_run) and taken_new.isdisjoint(new_run):
+            taken_old.update(old_run)
+            taken_new.update(new_run)
+            links.append(Link(tuple(old_run), tuple(new_run), score, False))
+    return links
+
+
+def _runs_matching(
+    wholes: list[str], pieces: list[str], free_wholes: list[int], free_pieces: list[int]
+) -> list[tuple[int, tuple[int, ...], float]]:
+    """(whole, run of pieces, similarity) for each whole that a run of 2+ free consecutive pieces rebuilds."""
+    free = set(free_pieces)
+    found = []
+    for i in free_wholes:
+        whole = wholes[i]
+        best: tuple[float, tuple[int, ...]] | None = None
+        for start in free_pieces:
+            run, length = [start], len(pieces[start])
+            while len(run) < MAX_PIECES and run[-1] + 1 in free and length < len(whole) * LENGTH_SLACK:
+                run.append(run[-1] + 1)
+                length += len(pieces[run[-1]]) + 1
+                if len(whole) / LENGTH_SLACK <= length <= len(whole) * LENGTH_SLACK:
+                    score = fuzz.ratio(whole, " ".join(pieces[k] for k in run)) / 100
+                    if score >= SPLIT_MIN and (best is None or score > best[0]):
+                        best = (score, tuple(run))
+        if best is not None:
+            found.append((i, best[1], best[0]))
+    return found
+
+
+def _fuzzy_pairs(olds: list[str], news: list[str], free_old: list[int], free_new: list[int]) -> list[Link]:
+    choices = {j: news[j] for j in free_new}
+    candidates = []
+    for i in free_old:
+        for _, score, j in process.extract(
+            olds[i], choices, scorer=fuzz.ratio, score_cutoff=MATCH_MIN * 100, limit=None
+        ):
+            candidates.append((score / 100, i, j))
+    candidates.sort(key=lambda c: (-c[0], _symmetric_tiebreak((c[1],), (c[2],), olds, news)))
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
+    links = []
+    for score, i, j in candidates:
+        if i not in taken_old and j not in taken_new:
+            taken_old.add(i)
+            taken_new.add(j)
+            links.append(Link((i,), (j,), score, False))
+    return links
+
+
+def order_weight(link: Link, olds: list[str], news: list[str]) -> tuple[float, float, float]:
+    """What makes a matched pair worth keeping in order: similarity, then closeness of position."""
+    offset = abs(link.old[0] / max(len(olds), 1) - link.new[0] / max(len(news), 1))
+    a = " ".join(olds[i] for i in link.old)
+    b = " ".join(news[j] for j in link.new)
+    return (link.similarity, -offset, float(zlib.crc32(f"{min(a, b)}\0{max(a, b)}".encode())))
+
+
+def _symmetric_tiebreak(
+    old_run: tuple[int, ...], new_run: tuple[int, ...], olds: list[str], news: list[str]
+) -> tuple[float, str, str]:
+    """Orders equal scores the same way whichever version is called old (for the mirror property)."""
+    offset = abs(old_run[0] / max(len(olds), 1) - new_run[0] / max(len(news), 1))
+    a = " ".join(olds[i] for i in old_run)
+    b = " ".join(news[j] for j in new_run)
+    return (offset, min(a, b), max(a, b))
+
+
+def longest_increasing_run(pairs: list[tuple[int, int]], weights: list[tuple[float, ...]]) -> set[int]:
+    """Indices (into ``pairs``, sorted by old position) of the pairs kept in order; the rest moved.
+
+    The longest chain whose new positions increase; among equally long chains, the one with the
+    largest summed ``weights`` (compared in order), so that the clause called moved is the less
+    similar, farther displaced one, whichever version is called old. O(n²) over matched clauses.
+    """
+    best: list[tuple[float, ...]] = []
+    previous: list[int] = []
+    for k, (_, new) in enumerate(pairs):
+        score, before = (1.0, *weights[k]), -1
+        for p in range(k):
+            if pairs[p][1] < new:
+                candidate = tuple(a + b for a, b in zip(best[p], (1.0, *weights[k]), strict=True))
+                if candidate > score:
+                    score, before = candidate, p
+        best.append(score)
+        previous.append(before)
+    kept: set[int] = set()
+    k = max(range(len(best)), key=best.__getitem__, default=-1)
+    while k != -1:
+        kept.add(k)
+        k = previous[k]
+    return kept
