@@ -144,8 +144,10 @@ class AgreementDiff(Strict):
         return self.model_copy(update={"changes": kept})
 
 
+MOVED_MIN = 0.8
+"""Similarity a reworded clause needs to be reported as moved; below it, a removal and an addition."""
 SYSTEMATIC_MIN = 2
-"""Clauses sharing one renumbering shift that make it a document-wide fact, not a change each."""
+"""Neighbouring clauses sharing one renumbering shift that make it one fact, not a change each."""
 
 
 def diff(old: Agreement, new: Agreement) -> AgreementDiff:
@@ -157,6 +159,7 @@ def diff(old: Agreement, new: Agreement) -> AgreementDiff:
         [(link.old[0], link.new[0]) for link in links],
         [order_weight(link, old_texts, new_texts) for link in links],
     )
+    links, in_order = _drop_weak_moves(links, in_order)
     systematic, renumbering = _renumbering(links, olds, news, in_order)
     changes = [_change_for(link, olds, news, i in in_order, i in systematic) for i, link in enumerate(links)]
     changes += _unmatched(links, olds, news)
@@ -167,6 +170,13 @@ def diff(old: Agreement, new: Agreement) -> AgreementDiff:
         summary=_summary(changes, news, renumbering),
         changes=changes,
     )
+
+
+def _drop_weak_moves(links: list[Link], in_order: set[int]) -> tuple[list[Link], set[int]]:
+    """A reworded clause found out of order must be clearly the same text to count as moved."""
+    kept = [i for i, link in enumerate(links) if i in in_order or link.similarity >= MOVED_MIN]
+    renumber = {old: new for new, old in enumerate(kept)}
+    return [links[i] for i in kept], {renumber[i] for i in in_order}
 
 
 def _info(agreement: Agreement) -> AgreementInfo:
@@ -390,15 +400,21 @@ def _word_key(match: re.Match[str]) -> str:
 def _renumbering(
     links: list[Link], olds: list[Clause], news: list[Clause], in_order: set[int]
 ) -> tuple[set[int], Renumbering | None]:
-    """Links whose path change is one shared shift, and that shift as a single fact."""
-    shifts: dict[int, str] = {}
-    for i, link in enumerate(links):
-        if len(link.old) == len(link.new) == 1 and link.same_text and i in in_order:
-            old_path, new_path = olds[link.old[0]].path, news[link.new[0]].path
-            if old_path != new_path:
-                shifts[i] = _shift(old_path, new_path)
-    counts = Counter(shifts.values())
-    systematic = {i for i, shift in shifts.items() if counts[shift] >= SYSTEMATIC_MIN}
+    """Links whose path change is shared by a run of neighbours, and those shifts as a single fact.
+
+    Neighbouring clauses (matched one to one, in order) renumbered the same way, e.g. all +1 after an
+    inserted article or restarting at 1 in each section, are one renumbering; a clause renumbered
+    alone is a ``renumbered`` change of its own.
+    """
+    ordered = sorted(
+        (i for i, link in enumerate(links) if len(link.old) == len(link.new) == 1 and i in in_order),
+        key=lambda i: links[i].new[0],
+    )
+    shifts = {i: _shift(olds[links[i].old[0]].path, news[links[i].new[0]].path) for i in ordered}
+    systematic: set[int] = set()
+    for run in _runs(ordered, shifts):
+        if len(run) >= SYSTEMATIC_MIN and shifts[run[0]] != "0":
+            systematic.update(run)
     if not systematic:
         return set(), None
     kept = Counter(shifts[i] for i in systematic)
@@ -414,8 +430,20 @@ def _renumbering(
     )
 
 
+def _runs(ordered: list[int], shifts: dict[int, str]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in ordered:
+        if runs and shifts[runs[-1][-1]] == shifts[i]:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
 def _shift(old_path: str, new_path: str) -> str:
-    """'+1' when the first differing number grew by one; 'style a→b' when the numbering changed form."""
+    """'0' for the same path, '+1' when the first differing number grew by one, 'a→b' for another style."""
+    if old_path == new_path:
+        return "0"
     old_parts, new_parts = _parts(old_path), _parts(new_path)
     for before, after in zip(old_parts, new_parts, strict=False):
         if before == after:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-MATCH_MIN = 0.6
+MATCH_MIN = 0.65
 """Similarity from which two clauses are one clause reworded rather than a removal and an addition."""
 SPLIT_MIN = 0.85
 """Similarity from which a clause and a run of clauses of the other side are the same text, cut differently."""

@@ -1,0 +1,111 @@
+"""Precision and recall of ``clauses.diff`` per change kind on generated version pairs, and its speed.
+
+Run: ``python bench/bench_diff.py [--pairs 20] [--size 300]``. Speed is printed as a ratio against a
+plain ``difflib`` line diff of the same two texts, measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synth_versions import renumbered_pair, version_pair  # noqa: E402
+
+from clauses.diff import ChangeKind, diff  # noqa: E402
+from clauses.models import Agreement  # noqa: E402
+
+BAR = 0.95
+TIME_BAR = 1.0
+
+
+def scores(pairs: int, size: int, edits: int) -> dict[str, tuple[float, float, int]]:
+    """kind → (precision, recall, expected count) over ``pairs`` generated pairs."""
+    hits: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    expected: Counter[str] = Counter()
+    for seed in range(pairs):
+        old, new, truth = version_pair(seed, size, edits)
+        result = diff(old, new)
+        predicted = {(c.kind.value, tuple(c.old), tuple(c.new)) for c in result.changes}
+        shifts = {
+            (c.strength_change, tuple(c.old), tuple(c.new)) for c in result.changes if c.strength_change
+        }
+        for label, got, want in ((0, predicted, truth.changes), (1, shifts, truth.shifts)):
+            del label
+            for item in got:
+                found[item[0]] += 1
+                hits[item[0]] += item in want
+            for item in want:
+                expected[item[0]] += 1
+    kinds = [k.value for k in ChangeKind] + ["weakened", "strengthened"]
+    return {
+        kind: (
+            hits[kind] / found[kind] if found[kind] else 1.0,
+            hits[kind] / expected[kind] if expected[kind] else 1.0,
+            expected[kind],
+        )
+        for kind in kinds
+    }
+
+
+def best_time(action, repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def plain_text(agreement: Agreement) -> list[str]:
+    return [f"{c.path}. {c.text}\n" for c in agreement.clauses]
+
+
+def speed(size: int) -> tuple[float, float]:
+    old, new, _ = version_pair(1000, size)
+    ours = best_time(lambda: diff(old, new))
+    a, b = plain_text(old), plain_text(new)
+    baseline = best_time(lambda: list(difflib.unified_diff(a, b)))
+    return ours, baseline
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=20)
+    parser.add_argument("--size", type=int, default=300)
+    parser.add_argument("--edits", type=int, default=8, help="edits of each kind per pair")
+    args = parser.parse_args()
+    ok = True
+    print(f"{'kind':<14}{'precision':>10}{'recall':>8}{'expected':>10}")
+    for kind, (precision, recall, count) in scores(args.pairs, args.size, args.edits).items():
+        ok &= precision >= BAR and recall >= BAR
+        print(f"{kind:<14}{precision:>10.3f}{recall:>8.3f}{count:>10}")
+    old, new = renumbered_pair(7, args.size)
+    result = diff(old, new)
+    renumbering = result.summary.renumbering
+    one_fact = (
+        renumbering is not None and renumbering.count == args.size and result.summary.kinds["renumbered"] == 0
+    )
+    ok &= one_fact
+    print(
+        f"whole-document renumbering: {renumbering.model_dump() if renumbering else None}, "
+        f"kinds {dict((k, v) for k, v in result.summary.kinds.items() if v)}"
+    )
+    ours, baseline = speed(args.size)
+    ok &= ours < TIME_BAR
+    print(
+        f"speed, two {args.size}-clause versions: diff {ours * 1000:.1f} ms, difflib line diff "
+        f"{baseline * 1000:.2f} ms, ratio {ours / baseline:.1f}x (bar: diff < {TIME_BAR:.0f} s)"
+    )
+    print("all bars met" if ok else "BAR MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
