@@ -198,7 +198,7 @@ def _change_for(
         new=[c.id for c in new_group],
         similarity=round(link.similarity, 4),
         obligors_change=_obligors_change(old_group, new_group),
-        numbers_changed=numbers_changed(old_group, new_group),
+        numbers_changed=[] if link.same_text else numbers_changed(old_group, new_group),
         categories=_category_change(old_group, new_group),
         redline=[] if kind is ChangeKind.UNCHANGED else redline(old_text, new_text),
     )

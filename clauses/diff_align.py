@@ -9,6 +9,7 @@ Every pass treats both sides alike, so swapping the versions mirrors the result.
 
 from __future__ import annotations
 
+import bisect
 import re
 import zlib
 from collections import defaultdict, deque
@@ -163,22 +164,43 @@ def longest_increasing_run(pairs: list[tuple[int, int]], weights: list[tuple[flo
 
     The longest chain whose new positions increase; among equally long chains, the one with the
     largest summed ``weights`` (compared in order), so that the clause called moved is the less
-    similar, farther displaced one, whichever version is called old. O(n²) over matched clauses.
+    similar, farther displaced one, whichever version is called old. Only pairs lying on some
+    longest chain are weighed, level by level, so nearly ordered versions cost O(n log n).
     """
-    best: list[tuple[float, ...]] = []
-    previous: list[int] = []
-    for k, (_, new) in enumerate(pairs):
-        score, before = (1.0, *weights[k]), -1
-        for p in range(k):
-            if pairs[p][1] < new:
-                candidate = tuple(a + b for a, b in zip(best[p], (1.0, *weights[k]), strict=True))
-                if candidate > score:
-                    score, before = candidate, p
-        best.append(score)
-        previous.append(before)
+    news = [new for _, new in pairs]
+    ahead = _chain_lengths(news)
+    behind = _chain_lengths([-new for new in reversed(news)])[::-1]
+    longest = max(ahead, default=0)
+    levels: dict[int, list[int]] = {}
+    for k in range(len(pairs)):
+        if ahead[k] + behind[k] - 1 == longest:
+            levels.setdefault(ahead[k], []).append(k)
+    best: dict[int, tuple[float, ...]] = {}
+    previous: dict[int, int] = {}
+    for level in range(1, longest + 1):
+        for k in levels[level]:
+            options = [p for p in levels.get(level - 1, []) if p < k and news[p] < news[k]]
+            before = max(options, key=best.__getitem__, default=-1)
+            base = best[before] if before != -1 else (0.0,) * len(weights[k])
+            best[k] = tuple(a + b for a, b in zip(base, weights[k], strict=True))
+            previous[k] = before
     kept: set[int] = set()
-    k = max(range(len(best)), key=best.__getitem__, default=-1)
+    k = max(levels.get(longest, []), key=best.__getitem__, default=-1)
     while k != -1:
         kept.add(k)
         k = previous[k]
     return kept
+
+
+def _chain_lengths(values: list[int]) -> list[int]:
+    """For each position, the length of the longest increasing chain of ``values`` ending there."""
+    tails: list[int] = []
+    lengths = []
+    for value in values:
+        place = bisect.bisect_left(tails, value)
+        if place == len(tails):
+            tails.append(value)
+        else:
+            tails[place] = value
+        lengths.append(place + 1)
+    return lengths
