@@ -333,6 +333,8 @@ _NUMBER = re.compile(
     r"(?:\s?(?P<unit>%|per\s?cent|percent|hours?|days?|weeks?|months?|years?|euros?|dollars)\b)?",
     re.IGNORECASE,
 )
+_INLINE_MARKER = re.compile(r"(?<=[.;:])\s+\(?\d{1,3}[.)]\s+(?=[A-Z])")
+"""A list number run into the previous paragraph ("... efforts. 8. The EU ..."): a path, not a number."""
 _WORD_NUMBER = re.compile(
     r"\b(?P<num>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
     r"\s(?P<unit>hours?|days?|weeks?|months?|years?)\b",
@@ -368,7 +370,7 @@ def _numbers(clause: Clause) -> list[tuple[str, str]]:
     """(comparison key, words as written) of each number; the classifier's quantities when it found some."""
     if clause.quantities:
         return [(f"{q.kind.value}:{q.value:g}:{q.unit.lower()}", q.text) for q in clause.quantities]
-    text = strip_marker(clause.text)
+    text = _INLINE_MARKER.sub(" ", strip_marker(clause.text))
     found = [(_number_key(m), m.group(0).strip()) for m in _NUMBER.finditer(text)]
     found += [(_word_key(m), m.group(0)) for m in _WORD_NUMBER.finditer(text)]
     return found
@@ -509,7 +511,7 @@ def _summary(changes: list[Change], news: list[Clause], renumbering: Renumbering
 
 
 def _shift_entry(change: Change, texts: dict[str, str]) -> StrengthShift:
-    text = " ".join(texts[i] for i in change.new)
+    text = " ".join(strip_marker(texts[i]) for i in change.new)
     assert change.strength_from is not None and change.strength_to is not None
     return StrengthShift(
         old=change.old,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -292,3 +293,56 @@ def test_cli_errors_are_one_line(runner, loader, tmp_path):
     )
     bad = invoke(runner, "--only", "weakend")
     assert bad.exit_code == 2 and "weakend" in bad.stderr
+
+
+class Elements(HTMLParser):
+    """Tag, classes and text of every element, enough to check a report's structure."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, str]] = []
+        self.found: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.stack.append((tag, dict(attrs).get("class") or ""))
+        self.found.append((tag, self.stack[-1][1], ""))
+
+    def handle_endtag(self, tag):
+        if self.stack and self.stack[-1][0] == tag:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if self.stack:
+            tag, classes = self.stack[-1]
+            self.found.append((tag, classes, data))
+
+    def texts(self, tag: str, css_class: str = "") -> list[str]:
+        return [text for t, classes, text in self.found if t == tag and css_class in classes.split() and text]
+
+    def count(self, tag: str, css_class: str) -> int:
+        return sum(
+            1 for t, classes, text in self.found if t == tag and css_class in classes.split() and not text
+        )
+
+
+def test_cli_html_redline_report(runner, loader):
+    result = invoke(runner, "--format", "html")
+    assert result.exit_code == 0, result.output
+    page = Elements()
+    page.feed(result.stdout)
+    kinds = [c.value for c in ChangeKind if c != "unchanged"]
+    assert sorted(k for k in kinds if page.count("div", k)) == sorted(kinds)
+    assert "intends to" in page.texts("ins", "redline") and "will" in page.texts("del", "redline")
+    assert [t.strip() for t in page.texts("h3", "weakened")] == ["Weakened commitments (1)"]
+
+
+@pytest.mark.filterwarnings("ignore:HarfBuzz-Subset:DeprecationWarning")  # WeasyPrint, on Debian's libs
+def test_cli_pdf_redline_report(runner, loader, tmp_path):
+    from pypdf import PdfReader
+
+    target = tmp_path / "diff.pdf"
+    result = invoke(runner, "--format", "pdf", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    text = " ".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "What changed" in text and "Weakened commitments" in text
+    assert "NOK 5 billion → NOK 3 billion" in text

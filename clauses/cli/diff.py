@@ -130,7 +130,7 @@ def _print_diff(result: Any, color: bool) -> None:
     if summary.renumbering:
         r = summary.renumbering
         example = ", ".join(f"{e.old}→{e.new}" for e in r.examples)
-        _echo(f"renumbering ({r.pattern}) of {r.count} clauses with unchanged text, e.g. {example}", color)
+        _echo(f"renumbering ({r.pattern}) of {r.count} clauses, e.g. {example}", color)
     for direction, fg in (("weakened", "red"), ("strengthened", "green")):
         for shift in getattr(summary, direction):
             label = click.style(direction, fg=fg, bold=True)
@@ -163,12 +163,18 @@ def _print_change(change: Any, color: bool) -> None:
         click.style(f"{_MARK[change.kind]} {change.kind} {where}", bold=True) + f"  ({'; '.join(facts)})",
         color,
     )
-    _echo("    " + "".join(_redline_piece(op, color) for op in change.redline), color)
+    ops = change.redline
+    pieces = [_redline_piece(op, color, k == 0, k == len(ops) - 1) for k, op in enumerate(ops)]
+    _echo("    " + "".join(pieces), color)
 
 
-def _redline_piece(op: Any, color: bool) -> str:
+CONTEXT = 60
+"""Characters of unchanged text kept on each side of a change in the terminal redline."""
+
+
+def _redline_piece(op: Any, color: bool, first: bool, last: bool) -> str:
     if op.op == "equal":
-        return op.text
+        return _trimmed(op.text, keep_start=not first, keep_end=not last)
     if color:
         return (
             click.style(op.text, fg="red", strikethrough=True)
@@ -176,6 +182,17 @@ def _redline_piece(op: Any, color: bool) -> str:
             else click.style(op.text, fg="green", underline=True)
         )
     return f"[-{op.text}-]" if op.op == "delete" else f"{{+{op.text}+}}"
+
+
+def _trimmed(text: str, keep_start: bool, keep_end: bool) -> str:
+    """Long unchanged text shortened to the words next to the changes around it."""
+    if len(text) <= 2 * CONTEXT + 5:
+        return text
+    start = text[:CONTEXT].rsplit(" ", 1)[0] if keep_start else ""
+    end = text[-CONTEXT:].split(" ", 1)[-1] if keep_end else ""
+    if keep_start and keep_end:
+        return f"{start} … {end}"
+    return f"{start} …" if keep_start else f"… {end}"
 
 
 def _path(clause_id: str) -> str:
