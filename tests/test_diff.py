@@ -346,3 +346,49 @@ def test_cli_pdf_redline_report(runner, loader, tmp_path):
     text = " ".join(page.extract_text() for page in PdfReader(target).pages)
     assert "What changed" in text and "Weakened commitments" in text
     assert "NOK 5 billion → NOK 3 billion" in text
+
+
+@pytest.fixture
+def real_loader():
+    """The real loaders and classifier; the test skips until they exist."""
+    for module, name in (("clauses.load", "load"), ("clauses.classify", "classify_agreement")):
+        if not hasattr(pytest.importorskip(module, reason=f"{module} not written yet"), name):
+            pytest.skip(f"{module}.{name} not written yet")
+
+
+def changes_with(data: dict, deleted: str, inserted: str) -> list[dict]:
+    def words(change: dict, op: str) -> str:
+        return "|".join(part["text"] for part in change["redline"] if part["op"] == op)
+
+    return [
+        c
+        for c in data["changes"]
+        if re.search(rf"\b{re.escape(deleted)}\b", words(c, "delete"))
+        and re.search(rf"\b{re.escape(inserted)}\b", words(c, "insert"))
+    ]
+
+
+@pytest.mark.filterwarnings("ignore:HarfBuzz-Subset:DeprecationWarning")
+def test_cli_pdf_draft_against_word_final(runner, shared, real_loader):
+    originals = shared / "originals"
+    pdf, docx = originals / "ua-dk-2024.pdf", originals / "ua-dk-2024.ua-version.docx"
+    result = runner.invoke(cli, ["diff", str(pdf), str(docx), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    (fund,) = changes_with(data, "Investment", "Credit")
+    (typo,) = changes_with(data, "billon", "billion")
+    assert fund["kind"] == typo["kind"] == "modified" and typo["numbers_changed"] == []
+    assert len(changes_with(data, "research and development", "R&D")) == 1
+    kinds = data["summary"]["kinds"]
+    assert kinds["unchanged"] + kinds["modified"] > 60 and kinds["moved"] == 0
+
+
+def test_cli_netherlands_pdf_against_docx_split_and_restart(runner, shared, real_loader):
+    originals = shared / "originals"
+    pdf, docx = originals / "ua-nl-2024.pdf", originals / "ua-nl-2024.ua-version.docx"
+    result = runner.invoke(cli, ["diff", str(pdf), str(docx), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert len(changes_with(data, "ammunitions", "ammunition")) == 1
+    assert len(changes_with(data, "rebuild", "rebuilding")) == 1
+    assert data["summary"]["renumbering"] is not None and data["summary"]["renumbering"]["count"] >= 20
