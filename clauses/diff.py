@@ -10,7 +10,6 @@ redline and the meaning of the change: strength, obligors, numbers, categories.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -20,6 +19,7 @@ from typing import Literal
 from pydantic import Field
 
 from clauses.diff_align import Link, align, longest_increasing_run, normalise, order_weight, strip_marker
+from clauses.diff_words import NumberChange, RedlineOp, numbers_changed, redline
 from clauses.models import Agreement, Clause, Kind, Strength, Strict
 
 
@@ -48,18 +48,6 @@ _MIRROR = {
 
 StrengthDirection = Literal["weakened", "strengthened"]
 SHIFT_FILTERS: tuple[str, ...] = ("weakened", "strengthened")
-
-
-class RedlineOp(Strict):
-    op: Literal["equal", "insert", "delete"]
-    text: str
-
-
-class NumberChange(Strict):
-    """A number (amount, year, count, deadline) present in one version only; None on the other side."""
-
-    old: str | None = None
-    new: str | None = None
 
 
 class ObligorsChange(Strict):
@@ -161,9 +149,12 @@ def diff(old: Agreement, new: Agreement) -> AgreementDiff:
     )
     links, in_order = _drop_weak_moves(links, in_order)
     systematic, renumbering = _renumbering(links, olds, news, in_order)
-    changes = [_change_for(link, olds, news, i in in_order, i in systematic) for i, link in enumerate(links)]
-    changes += _unmatched(links, olds, news)
-    changes.sort(key=_position_key(links, olds, news))
+    placed = [
+        ((float(link.new[0]), 0), _change_for(link, olds, news, i in in_order, i in systematic))
+        for i, link in enumerate(links)
+    ]
+    placed += _unmatched(links, olds, news)
+    changes = [change for _, change in sorted(placed, key=lambda item: item[0])]
     return AgreementDiff(
         old=_info(old),
         new=_info(new),
@@ -221,12 +212,26 @@ def _link_kind(
     return ChangeKind.UNCHANGED
 
 
-def _unmatched(links: list[Link], olds: list[Clause], news: list[Clause]) -> list[Change]:
-    used_old = {i for link in links for i in link.old}
+def _unmatched(
+    links: list[Link], olds: list[Clause], news: list[Clause]
+) -> list[tuple[tuple[float, int], Change]]:
+    """Removed and added clauses, each with its place in the new text's order.
+
+    A removed clause goes right after the new position of the last old clause before it that was kept.
+    """
+    new_of_old = {i: link.new[0] for link in links for i in link.old}
     used_new = {j for link in links for j in link.new}
-    removed = [_one_sided(ChangeKind.REMOVED, c) for i, c in enumerate(olds) if i not in used_old]
-    added = [_one_sided(ChangeKind.ADDED, c) for j, c in enumerate(news) if j not in used_new]
-    return removed + added
+    placed = []
+    anchor = -1
+    for i, clause in enumerate(olds):
+        if i in new_of_old:
+            anchor = max(anchor, new_of_old[i])
+        else:
+            placed.append(((anchor + 0.5, i), _one_sided(ChangeKind.REMOVED, clause)))
+    placed += [
+        ((float(j), 0), _one_sided(ChangeKind.ADDED, c)) for j, c in enumerate(news) if j not in used_new
+    ]
+    return placed
 
 
 def _one_sided(kind: ChangeKind, clause: Clause) -> Change:
@@ -244,22 +249,6 @@ def _one_sided(kind: ChangeKind, clause: Clause) -> Change:
         ),
         redline=[RedlineOp(op="insert" if is_added else "delete", text=clause.text)],
     )
-
-
-def _position_key(links: list[Link], olds: list[Clause], news: list[Clause]):
-    """Changes in the order of the new text; a removed clause after its old predecessor's match."""
-    new_of_old = {i: link.new[0] for link in links for i in link.old}
-    old_index = {c.id: i for i, c in enumerate(olds)}
-    new_index = {c.id: j for j, c in enumerate(news)}
-
-    def key(change: Change) -> tuple[float, int]:
-        if change.new:
-            return (float(new_index[change.new[0]]), 0)
-        i = old_index[change.old[0]]
-        before = [new_of_old[k] for k in range(i) if k in new_of_old]
-        return (max(before, default=-1) + 0.5, i)
-
-    return key
 
 
 def _firmest(group: list[Clause]) -> Strength:
@@ -293,107 +282,6 @@ def _category_change(old_group: list[Clause], new_group: list[Clause]) -> Catego
 
 def _ordered_union(lists) -> list[str]:
     return list(dict.fromkeys(item for items in lists for item in items))
-
-
-# --- redline -------------------------------------------------------------------------------------
-
-_TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
-
-
-def redline(old_text: str, new_text: str) -> list[RedlineOp]:
-    """Word-level insertions and deletions turning ``old_text`` into ``new_text``."""
-    before, after = _TOKEN.findall(old_text), _TOKEN.findall(new_text)
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    ops: list[RedlineOp] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            _append(ops, "equal", "".join(before[i1:i2]))
-            continue
-        _append(ops, "delete", "".join(before[i1:i2]))
-        _append(ops, "insert", "".join(after[j1:j2]))
-    return ops
-
-
-def _append(ops: list[RedlineOp], op: Literal["equal", "insert", "delete"], text: str) -> None:
-    if not text:
-        return
-    if ops and ops[-1].op == op:
-        ops[-1] = RedlineOp(op=op, text=ops[-1].text + text)
-    else:
-        ops.append(RedlineOp(op=op, text=text))
-
-
-# --- numbers -------------------------------------------------------------------------------------
-
-_CURRENCY = {"€": "EUR", "$": "USD", "£": "GBP", "euro": "EUR", "euros": "EUR", "dollars": "USD"}
-_NUMBER = re.compile(
-    r"(?P<cur>\b(?:EUR|USD|GBP|UAH|NOK|SEK|DKK|CAD|JPY|CHF|PLN|CZK)\b\s?|[€$£]\s?)?"
-    r"(?P<num>\d+(?:[.,]\d+)*)"
-    r"(?:\s?(?P<scale>b[a-z]*on|m[a-z]*on|trillion|thousand|bn|m)\b)?"
-    r"(?:\s?(?P<unit>%|per\s?cent|percent|hours?|days?|weeks?|months?|years?|euros?|dollars)\b)?",
-    re.IGNORECASE,
-)
-_INLINE_MARKER = re.compile(r"(?<=[.;:])\s+\(?\d{1,3}[.)]\s+(?=[A-Z])")
-"""A list number run into the previous paragraph ("... efforts. 8. The EU ..."): a path, not a number."""
-_WORD_NUMBER = re.compile(
-    r"\b(?P<num>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
-    r"\s(?P<unit>hours?|days?|weeks?|months?|years?)\b",
-    re.IGNORECASE,
-)
-
-
-def numbers_changed(old_group: list[Clause], new_group: list[Clause]) -> list[NumberChange]:
-    """Numbers found in one version and not the other, paired in order of appearance."""
-    before = [n for c in old_group for n in _numbers(c)]
-    after = [n for c in new_group for n in _numbers(c)]
-    missing = Counter(key for key, _ in before) - Counter(key for key, _ in after)
-    extra = Counter(key for key, _ in after) - Counter(key for key, _ in before)
-    gone = _take(before, missing)
-    came = _take(after, extra)
-    width = max(len(gone), len(came))
-    gone += [None] * (width - len(gone))
-    came += [None] * (width - len(came))
-    return [NumberChange(old=a, new=b) for a, b in zip(gone, came, strict=True)]
-
-
-def _take(found: list[tuple[str, str]], wanted: Counter[str]) -> list[str | None]:
-    left = Counter(wanted)
-    taken: list[str | None] = []
-    for key, text in found:
-        if left[key] > 0:
-            left[key] -= 1
-            taken.append(text)
-    return taken
-
-
-def _numbers(clause: Clause) -> list[tuple[str, str]]:
-    """(comparison key, words as written) of each number; the classifier's quantities when it found some."""
-    if clause.quantities:
-        return [(f"{q.kind.value}:{q.value:g}:{q.unit.lower()}", q.text) for q in clause.quantities]
-    text = _INLINE_MARKER.sub(" ", strip_marker(clause.text))
-    found = [(_number_key(m), m.group(0).strip()) for m in _NUMBER.finditer(text)]
-    found += [(_word_key(m), m.group(0)) for m in _WORD_NUMBER.finditer(text)]
-    return found
-
-
-def _number_key(match: re.Match[str]) -> str:
-    currency = (match.group("cur") or "").strip()
-    currency = _CURRENCY.get(currency, currency.upper())
-    value = match.group("num").replace(",", "")
-    scale = (match.group("scale") or "").lower()[:1]  # "billon" is still a billion
-    unit = (match.group("unit") or "").lower().rstrip("s")
-    unit = _CURRENCY.get(unit + "s", unit) if unit in ("euro", "dollar") else unit
-    return f"{currency}{value}{scale}{unit}"
-
-
-_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
-_TENS = {"fifteen": 15, "twenty": 20, "thirty": 30}
-
-
-def _word_key(match: re.Match[str]) -> str:
-    word = match.group("num").lower()
-    value = _TENS.get(word) or _WORDS.index(word) + 1
-    return f"{value}{match.group('unit').lower().rstrip('s')}"
 
 
 # --- renumbering ---------------------------------------------------------------------------------
