@@ -101,9 +101,11 @@ def _take(found: list[tuple[str, str]], wanted: Counter[str]) -> list[str | None
 
 
 def _numbers(clause: Clause) -> list[tuple[str, str]]:
-    """(comparison key, words as written) of each number; the classifier's quantities when it found some."""
-    if clause.quantities:
-        return [(f"{q.kind.value}:{q.value:g}:{q.unit.lower()}", q.text) for q in clause.quantities]
+    """(comparison key, words as written) of every number in the text.
+
+    Read from the text rather than from the classifier's quantities, which keep only binding numbers:
+    a date or an article number that changed is a change too, and both versions are read alike.
+    """
     text = _INLINE_MARKER.sub(" ", strip_marker(clause.text))
     found = [(_number_key(m), m.group(0).strip()) for m in _NUMBER.finditer(text)]
     found += [(_word_key(m), m.group(0)) for m in _WORD_NUMBER.finditer(text)]
