@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from clauses.cli.analyze import analyze_command
+from clauses.cli.brief import brief_command
 from clauses.cli.diff import diff_command
 
 
@@ -19,6 +20,7 @@ def cli() -> None:
 
 
 cli.add_command(analyze_command)
+cli.add_command(brief_command)
 cli.add_command(diff_command)
 
 

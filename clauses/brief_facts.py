@@ -1,0 +1,360 @@
+"""The facts a brief states: commitment cells, matched clauses, findings and partner timelines.
+
+Cells and matches come from ``clauses.commitments`` and ``clauses.match`` where those are
+installed; the small fallbacks here compute the same shapes from the clause labels alone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from clauses.brief import (
+    UKRAINE,
+    Finding,
+    HeatCell,
+    HeatMap,
+    MatchedGroup,
+    PartnerTimeline,
+    TimelineEntry,
+    agreement_of,
+    chronological,
+    commits,
+    obligors_of,
+    partners_of,
+)
+from clauses.models import Agreement, Clause, Condition, QuantityKind, Strength
+from clauses.report import category_name, format_date, party_name
+
+HEADLINE_CATEGORIES = ("air-defense", "military-assistance", "training", "consultations")
+"""Categories the first finding looks at, in this order, when they are in scope."""
+FALLBACK_THRESHOLD = 0.7
+MAX_NAMED = 6
+
+
+def commitment_cells(signed: Sequence[Agreement]) -> list[HeatCell]:
+    """Every (party, category) with a commitment: the strongest strength and its clauses, strongest first."""
+    found: dict[tuple[str, str], list[Clause]] = defaultdict(list)
+    for agreement in signed:
+        for clause in agreement.clauses:
+            if not commits(clause):
+                continue
+            for party in obligors_of(clause, agreement):
+                for category in clause.category_ids:
+                    found[(party, category)].append(clause)
+    cells = []
+    for (party, category), clauses in found.items():
+        ordered = sorted(clauses, key=lambda c: c.strength.rank)  # stable: document order within a strength
+        cells.append(
+            HeatCell(
+                party=party, category=category, strength=ordered[0].strength, clauses=[c.id for c in ordered]
+            )
+        )
+    return sorted(cells, key=lambda c: (c.party, c.category))
+
+
+def alignment(
+    signed: Sequence[Agreement], categories: Sequence[str]
+) -> tuple[dict[str, list[MatchedGroup]], str]:
+    """Matched clauses per category, widest groups first, and a sentence saying how they were found."""
+    try:
+        from clauses.match import match
+    except ImportError:
+        groups = {category: _fuzzy_groups(signed, category) for category in categories}
+        method = "Clauses matched by token-sorted fuzzy similarity (rapidfuzz) within each category."
+    else:
+        groups = _from_alignment(match(list(signed)), signed, categories)
+        method = "Clauses matched by clauses.match (party names neutralised, one-to-one assignment)."
+    return {c: sorted(g, key=lambda m: (-len(m.clauses), -m.similarity)) for c, g in groups.items()}, method
+
+
+def _from_alignment(
+    result: Any, signed: Sequence[Agreement], categories: Sequence[str]
+) -> dict[str, list[MatchedGroup]]:
+    labels = {c.id: c.category_ids for a in signed for c in a.clauses}
+    groups: dict[str, list[MatchedGroup]] = {c: [] for c in categories}
+    for found in result.matches:
+        ids = [cid for cid in found.clauses if cid in labels]
+        category = found.category or next(iter(labels.get(ids[0], [])), None) if ids else None
+        if category in groups and len({agreement_of(cid) for cid in ids}) > 1:
+            groups[category].append(MatchedGroup(clauses=ids, similarity=round(found.similarity, 3)))
+    return groups
+
+
+def _fuzzy_groups(signed: Sequence[Agreement], category: str) -> list[MatchedGroup]:
+    """Greedy groups: each clause with the most similar unused clause of every other agreement."""
+    from rapidfuzz import fuzz, process
+
+    items = [c for a in signed for c in a.clauses if commits(c) and category in c.category_ids]
+    if len(items) < 2:
+        return []
+    texts = [_neutral(c.text) for c in items]
+    cutoff = FALLBACK_THRESHOLD * 100
+    scores = [
+        {
+            j: score
+            for _, score, j in process.extract(
+                t, texts, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, limit=None
+            )
+        }
+        for t in texts
+    ]
+    used: set[int] = set()
+    groups = []
+    for i, seed in enumerate(items):
+        if i in used:
+            continue
+        members = _best_per_agreement(i, items, scores, used)
+        if members:
+            used.update([i, *members])
+            similarity = sum(scores[i][j] for j in members) / len(members) / 100
+            groups.append(
+                MatchedGroup(
+                    clauses=[seed.id, *(items[j].id for j in members)], similarity=round(similarity, 3)
+                )
+            )
+    return groups
+
+
+def _best_per_agreement(
+    i: int, items: list[Clause], scores: list[dict[int, float]], used: set[int]
+) -> list[int]:
+    best: dict[str, int] = {}
+    for j, score in scores[i].items():
+        owner = agreement_of(items[j].id)
+        if j in used or owner == agreement_of(items[i].id):
+            continue
+        if owner not in best or score > scores[i][best[owner]]:
+            best[owner] = j
+    return sorted(best.values())
+
+
+def _neutral(text: str) -> str:
+    """Party names replaced by one word, so 'Romania will train' scores like 'Germany will train'."""
+    from clauses.gazetteer import mentions
+
+    pieces, last = [], 0
+    for mention in mentions(text):
+        pieces.extend([text[last : mention.start], "PARTY"])
+        last = mention.end
+    return "".join([*pieces, text[last:]]).lower()
+
+
+def timelines(
+    docs: Sequence[Agreement], rows: Sequence[str], categories: Sequence[str]
+) -> list[PartnerTimeline]:
+    """Per partner, what it signed and what was said since, by date (undated last)."""
+    ordered = sorted(docs, key=chronological)
+    lines = []
+    for party in partners_of(rows):
+        entries = [_entry(doc, party, categories) for doc in ordered if party in doc.parties]
+        if entries:
+            lines.append(PartnerTimeline(party=party, entries=entries))
+    return lines
+
+
+def _entry(doc: Agreement, party: str, categories: Sequence[str]) -> TimelineEntry:
+    own = [c for c in doc.clauses if commits(c) and party in obligors_of(c, doc)]
+    in_scope = [c for c in own if set(c.category_ids) & set(categories)]
+    touched = [cat for cat in categories if any(cat in c.category_ids for c in in_scope)]
+    said = (
+        []
+        if doc.kind.is_commitment_text
+        else [c.id for c in sorted(in_scope, key=lambda c: c.strength.rank)[:2]]
+    )
+    return TimelineEntry(
+        date=doc.signed,
+        agreement=doc.id,
+        title=doc.title,
+        kind=doc.kind,
+        signed=doc.kind.is_commitment_text,
+        categories=touched,
+        clauses=said,
+    )
+
+
+def findings(
+    heatmap: HeatMap,
+    signed: Sequence[Agreement],
+    docs: Sequence[Agreement],
+    groups: dict[str, list[MatchedGroup]],
+) -> list[Finding]:
+    """Three to five plain sentences, the ones the data supports, each with its clauses."""
+    makers: list[Callable[[], Finding | None]] = [
+        lambda: _headline(heatmap),
+        lambda: _widest(heatmap),
+        lambda: _consult_deadline(signed, heatmap.categories),
+        lambda: _largest_amount(signed),
+        lambda: _conditional_share(signed),
+        lambda: _most_unique(signed, heatmap.categories, groups),
+        lambda: _said_not_signed(heatmap, docs),
+    ]
+    found = [f for f in (make() for make in makers) if f is not None]
+    return found[:5]
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _firm_partners(heatmap: HeatMap, category: str) -> list[HeatCell]:
+    cells = [heatmap.cell(p, category) for p in partners_of(heatmap.parties)]
+    return [c for c in cells if c is not None and c.strength == Strength.FIRM]
+
+
+def _names(cells: Sequence[HeatCell]) -> str:
+    names = [party_name(c.party) for c in cells[:MAX_NAMED]]
+    more = len(cells) - len(names)
+    return ", ".join(names) + (f" and {more} more" if more > 0 else "")
+
+
+def _headline(heatmap: HeatMap) -> Finding | None:
+    """How many partners commit firmly in the category analysts ask about first."""
+    partners = partners_of(heatmap.parties)
+    category = next((c for c in HEADLINE_CATEGORIES if c in heatmap.categories), None)
+    category = category or next(iter(heatmap.categories), None)
+    if not partners or category is None:
+        return None
+    firm = _firm_partners(heatmap, category)
+    name = category_name(category).lower()
+    if len(partners) == 1:
+        verb = "makes" if firm else "does not make"
+        text = f"{party_name(partners[0])} {verb} a firm {name} commitment."
+    elif len(firm) == len(partners):
+        text = f"All {len(partners)} partners make a firm {name} commitment."
+    else:
+        lead = "Only " if firm else ""
+        verb = "makes" if len(firm) == 1 else "make"
+        text = f"{lead}{len(firm)} of {len(partners)} partners {verb} a firm {name} commitment"
+        text += f": {_names(firm)}." if firm else "."
+    return Finding(text=text, clauses=[c.clauses[0] for c in firm])
+
+
+def _widest(heatmap: HeatMap) -> Finding | None:
+    partners = partners_of(heatmap.parties)
+    ranked = sorted(
+        (c for c in heatmap.categories if c != "final-provisions"),
+        key=lambda c: (-len(_firm_partners(heatmap, c)), c),
+    )
+    if len(partners) < 2 or not ranked or not _firm_partners(heatmap, ranked[0]):
+        return None
+    firm = _firm_partners(heatmap, ranked[0])
+    return Finding(
+        text=f"The most widely shared firm commitment is {category_name(ranked[0]).lower()}: "
+        f"{len(firm)} of {len(partners)} partners ({_names(firm)}).",
+        clauses=[c.clauses[0] for c in firm],
+    )
+
+
+def _consult_deadline(signed: Sequence[Agreement], categories: Sequence[str]) -> Finding | None:
+    """The G7 template's promise to consult within hours of a new attack, agreement by agreement."""
+    if "consultations" not in categories or len(signed) < 2:
+        return None
+    hits: dict[str, Clause] = {}
+    for agreement in signed:
+        for clause in agreement.clauses:
+            deadline = (
+                any(q.kind == QuantityKind.DEADLINE for q in clause.quantities) or "24 hours" in clause.text
+            )
+            if commits(clause) and "consultations" in clause.category_ids and deadline:
+                hits.setdefault(agreement.id, clause)
+    if not hits:
+        return None
+    return Finding(
+        text=f"{len(hits)} of {len(signed)} signed texts set a deadline to consult after a future attack "
+        "(typically within 24 hours).",
+        clauses=[c.id for c in hits.values()],
+    )
+
+
+def _largest_amount(signed: Sequence[Agreement]) -> Finding | None:
+    money = [
+        (q, clause, agreement)
+        for agreement in signed
+        for clause in agreement.clauses
+        for q in clause.quantities
+        if q.kind == QuantityKind.MONEY and commits(clause)
+    ]
+    if not money:
+        return None
+    currencies = defaultdict(int)
+    for q, _, _ in money:
+        currencies[q.unit] += 1
+    unit = max(currencies, key=lambda u: (currencies[u], u))
+    q, clause, agreement = max((m for m in money if m[0].unit == unit), key=lambda m: m[0].value)
+    return Finding(
+        text=f"{_count(len(money), 'commitment states', 'commitments state')} an amount of money; the largest in {unit} is “{q.text}” "
+        f"({agreement.title}, {format_date(agreement.signed)}).",
+        clauses=[clause.id],
+    )
+
+
+def _conditional_share(signed: Sequence[Agreement]) -> Finding | None:
+    firm = [c for a in signed for c in a.clauses if c.strength == Strength.FIRM]
+    conditional = [c for c in firm if c.conditions]
+    if len(firm) < 5 or not conditional:
+        return None
+    counts = defaultdict(int)
+    for clause in conditional:
+        for condition in clause.conditions:
+            counts[condition] += 1
+    top = max(counts, key=lambda c: (counts[c], c.value))
+    words = {
+        Condition.LEGAL_PROCEDURES: "national law or parliamentary approval",
+        Condition.RESOURCES: "available resources",
+        Condition.REQUEST: "a request",
+        Condition.ATTACK: "a future attack",
+        Condition.OTHER: "other conditions",
+    }
+    return Finding(
+        text=f"{len(conditional)} of {len(firm)} firm commitments ({round(100 * len(conditional) / len(firm))}%) "
+        f"are conditional, most often on {words[top]}.",
+        clauses=[c.id for c in conditional if top in c.conditions][:MAX_NAMED],
+    )
+
+
+def _most_unique(
+    signed: Sequence[Agreement], categories: Sequence[str], groups: dict[str, list[MatchedGroup]]
+) -> Finding | None:
+    if len(signed) < 2:
+        return None
+    matched = {cid for gs in groups.values() for g in gs for cid in g.clauses}
+    own = {
+        a.id: [
+            c
+            for c in a.clauses
+            if commits(c) and set(c.category_ids) & set(categories) and c.id not in matched
+        ]
+        for a in signed
+    }
+    best = max(signed, key=lambda a: (len(own[a.id]), a.id))
+    if not own[best.id]:
+        return None
+    return Finding(
+        text=f"{best.title} has the most commitments no other text matches: {len(own[best.id])}.",
+        clauses=[c.id for c in own[best.id][:MAX_NAMED]],
+    )
+
+
+def _said_not_signed(heatmap: HeatMap, docs: Sequence[Agreement]) -> Finding | None:
+    """A partner that discussed a category in a statement or news beyond its signed commitments."""
+    for doc in sorted(docs, key=chronological):
+        if doc.kind.is_commitment_text:
+            continue
+        for clause in doc.clauses:
+            for party in obligors_of(clause, doc):
+                for category in clause.category_ids:
+                    cell = heatmap.cell(party, category)
+                    if (
+                        party != UKRAINE
+                        and commits(clause)
+                        and category in heatmap.categories
+                        and cell is None
+                    ):
+                        return Finding(
+                            text=f"{party_name(party)} discussed {category_name(category).lower()} in a "
+                            f"{doc.kind.value} of {format_date(doc.signed)} but signed no commitment in it.",
+                            clauses=[clause.id],
+                        )
+    return None

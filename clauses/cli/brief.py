@@ -1,0 +1,113 @@
+"""``clauses brief [PATH...] -o reports/brief.pdf``: the comparison brief, as HTML or PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from clauses.cli.common import fail, is_terminal, progress, taxonomy_option, warn
+from clauses.errors import ClausesError
+from clauses.models import CATEGORY_IDS
+
+DEFAULT_OUTPUT = Path("reports/brief.pdf")
+
+
+@click.command("brief")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_OUTPUT,
+    show_default=True,
+    help="File to write; its suffix (.pdf or .html) sets the format.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["pdf", "html"]), help="Format, when the suffix does not say."
+)
+@click.option("--title", help="Title on the cover (default: from the documents).")
+@click.option(
+    "--category", "categories", help="Only these categories: comma-separated ids, e.g. air-defense,cyber."
+)
+@click.option("--partners", help="Only agreements with these partners: comma-separated codes, e.g. RO,DE.")
+@taxonomy_option
+def brief_command(
+    paths: tuple[Path, ...],
+    output: Path,
+    fmt: str | None,
+    title: str | None,
+    categories: str | None,
+    partners: str | None,
+    taxonomy_path: Path | None,
+) -> None:
+    """Write a brief comparing agreements: cover, heat map and findings, one section per category,
+    timeline of statements, and an appendix quoting every clause cited.
+
+    PATHS are files or folders; default: the bundled corpus. One agreement gives a one-agreement profile.
+    """
+    from clauses.brief import build_brief
+    from clauses.pipeline import analyze, bundled_corpus
+    from clauses.report import render
+
+    fmt = fmt or _format_of(output)
+    wanted = _categories(categories)
+    try:
+        analysis = analyze(paths or [bundled_corpus()], _taxonomy(taxonomy_path), progress=progress)
+        for failure in analysis.failures:
+            warn(f"skipped {failure.path}: {failure.message}")
+        if not analysis.agreements:
+            fail("no agreement could be read")
+        report = build_brief(analysis.agreements, wanted, _codes(partners), title)
+        if not report.agreements:
+            fail(f"no agreement with the partners {partners}")
+        data = _render(render, report, fmt)
+        from clauses.atomic import write_atomic
+
+        write_atomic(output, data)
+    except ClausesError as error:
+        fail(error)
+    warn(f"wrote {output} ({len(report.agreements)} documents, {len(report.appendix)} clauses cited)")
+
+
+def _format_of(output: Path) -> str:
+    suffix = output.suffix.lower().lstrip(".")
+    if suffix in ("pdf", "html"):
+        return suffix
+    if suffix == "htm":
+        return "html"
+    fail(f"cannot tell the format from {output.name!r}: use a .pdf or .html name, or --format")
+    raise AssertionError  # fail() exits
+
+
+def _categories(raw: str | None) -> list[str] | None:
+    if not raw:
+        return None
+    wanted = [c.strip() for c in raw.split(",") if c.strip()]
+    unknown = [c for c in wanted if c.split("/")[0] not in CATEGORY_IDS]
+    if unknown:
+        fail(f"--category: unknown {', '.join(unknown)} (see `clauses analyze --help` or taxonomy.md)")
+    return wanted
+
+
+def _codes(raw: str | None) -> list[str] | None:
+    return [c.strip().upper() for c in raw.split(",") if c.strip()] if raw else None
+
+
+def _taxonomy(path: Path | None) -> Any:
+    if path is None:
+        return None
+    from clauses.taxonomy import load_taxonomy
+
+    return load_taxonomy(path)
+
+
+def _render(render: Any, report: Any, fmt: str) -> bytes:
+    """Render, with a spinner on a terminal: the PDF layout is the slow step."""
+    if not is_terminal():
+        return render("brief.html", report, fmt)
+    from rich.console import Console
+
+    with Console(stderr=True).status(f"Rendering {fmt.upper()}…"):
+        return render("brief.html", report, fmt)

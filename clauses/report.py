@@ -1,0 +1,158 @@
+"""Render a report context (a pydantic model) through the one Jinja environment, to HTML or PDF.
+
+Clause texts are untrusted input: every template is autoescaped, a missing variable is an
+error, and the PDF renderer fetches nothing but the package's own stylesheet and fonts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import mimetypes
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import unquote, urlsplit
+
+import jinja2
+from pydantic import BaseModel
+
+from clauses.errors import ClausesError
+from clauses.resources import asset_dir
+
+STRENGTH_COLOURS = {
+    "firm": "#1b5e20",
+    "intent": "#4c9a52",
+    "support": "#a5d6a7",
+    "optional": "#fff59d",
+    "none": "#eeeeee",
+}
+"""Heat-map colour of each strength, firmest darkest (colour-blind safe single hue + yellow)."""
+
+STRENGTH_INK = {"firm": "#ffffff", "intent": "#ffffff"}
+"""Text colour on the dark strengths; the others take the default dark ink."""
+
+
+def templates_dir() -> Path:
+    return asset_dir("templates").resolve()
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The one Jinja environment: autoescape everywhere, a missing variable is a bug."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir()),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        anchor=clause_anchor,
+        date=format_date,
+        category_name=category_name,
+        party_name=party_name,
+        percent=percent,
+        mm=lambda value: f"{value:.2f}",
+        strength_colour=lambda s: STRENGTH_COLOURS.get(str(s), STRENGTH_COLOURS["none"]),
+        strength_ink=lambda s: STRENGTH_INK.get(str(s), "#212121"),
+    )
+    env.globals.update(strength_colours=STRENGTH_COLOURS)
+    return env
+
+
+def render(template: str, context: BaseModel, fmt: Literal["html", "pdf"]) -> bytes:
+    """Render ``template`` with the fields of ``context`` as variables (and ``report`` = the model)."""
+    html = render_html(template, context)
+    if fmt == "html":
+        return html.encode("utf-8")
+    if fmt == "pdf":
+        return html_to_pdf(html)
+    raise ClausesError(f"unknown report format {fmt!r} (html or pdf)")
+
+
+def render_html(template: str, context: BaseModel) -> str:
+    variables: dict[str, Any] = {name: getattr(context, name) for name in type(context).model_fields}
+    variables["report"] = context
+    try:
+        return environment().get_template(template).render(variables)
+    except jinja2.TemplateNotFound as error:
+        raise ClausesError(f"no such template: {error.name}", templates_dir()) from None
+
+
+def html_to_pdf(html: str) -> bytes:
+    """WeasyPrint, imported here only: it is heavy and most commands never need it."""
+    import logging
+    import warnings
+
+    with warnings.catch_warnings():
+        # WeasyPrint warns at import when the system lacks libharfbuzz-subset (it then subsets with
+        # fontTools): a packaging note for the machine, not something a report reader can act on.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from weasyprint import HTML
+
+    # WeasyPrint logs every refused URL and unknown CSS property as a warning; the refusals are the point.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    base = templates_dir()
+    document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=_package_fetcher(base))
+    return document.write_pdf()
+
+
+def _package_fetcher(root: Path) -> Any:
+    """A URL fetcher serving files under ``root`` and refusing every other URL, without any I/O."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class PackageOnlyFetcher(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            path = package_path(url, root)
+            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": content_type})
+
+    return PackageOnlyFetcher(allowed_protocols=("file",), fail_on_errors=False)
+
+
+def package_path(url: str, root: Path) -> Path:
+    """The file a ``file://`` URL names, if it lies inside ``root``; ValueError for anything else."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        raise ValueError(f"refused (not a package asset): {url[:80]}")
+    path = Path(unquote(parts.path)).resolve()
+    if not path.is_relative_to(root) or not path.is_file():
+        raise ValueError(f"refused (outside the package's templates): {url[:80]}")
+    return path
+
+
+def clause_anchor(clause_id: str) -> str:
+    """An HTML id for a clause id, one-to-one: characters other than [A-Za-z0-9-] become _hex_."""
+    return "clause-" + re.sub(r"[^A-Za-z0-9-]", lambda m: f"_{ord(m.group()):x}_", clause_id)
+
+
+def format_date(value: dt.date | None, missing: str = "undated") -> str:
+    return value.strftime("%-d %B %Y") if value else missing
+
+
+CATEGORY_NAMES = {
+    "maritime-black-sea": "Maritime and Black Sea",
+    "nato-integration": "NATO integration",
+    "eu-integration": "EU integration",
+    "cbrn": "CBRN",
+    "reconstruction-economy": "Reconstruction and economy",
+}
+
+
+def category_name(category_id: str) -> str:
+    """'air-defense' → 'Air defence'; a user sub-category 'cyber/ot' → 'Cyber / ot'."""
+    if category_id in CATEGORY_NAMES:
+        return CATEGORY_NAMES[category_id]
+    words = category_id.replace("-", " ").replace("/", " / ").replace("defense", "defence")
+    return words[:1].upper() + words[1:]
+
+
+def party_name(code: str) -> str:
+    from clauses.gazetteer import name_of
+
+    return "all parties" if code == "ALL" else name_of(code)
+
+
+def percent(value: float) -> str:
+    return f"{round(value * 100)}%"

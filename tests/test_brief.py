@@ -1,0 +1,232 @@
+"""The brief's facts (cells, matches, findings, timelines, appendix) and the ``clauses brief`` command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+from lxml import html as lxml_html
+from pypdf import PdfReader
+from report_factories import corpus, germany, romania, romania_statement
+
+from clauses.brief import Brief, build_brief
+from clauses.cli import cli
+from clauses.errors import ClausesError
+from clauses.models import Strength
+from clauses.pipeline import Analysis
+
+TODAY = dt.date(2026, 1, 15)
+
+
+@pytest.fixture(scope="module")
+def brief() -> Brief:
+    return build_brief(corpus(), today=TODAY)
+
+
+def cited_everywhere(brief: Brief) -> set[str]:
+    """Every clause id the brief points at, wherever it points."""
+    ids = {cid for cell in brief.heatmap.cells for cid in cell.clauses[:1]}
+    ids |= {cid for f in brief.findings for cid in f.clauses}
+    for section in brief.sections:
+        ids |= {cid for cell in section.committed for cid in cell.clauses[:3]}
+        ids |= {cid for g in section.matches for cid in g.clauses}
+        ids |= {cid for cids in section.unique.values() for cid in cids} | set(section.clauses)
+    ids |= {cid for line in brief.timelines for e in line.entries for cid in e.clauses}
+    return ids
+
+
+def test_heatmap_holds_the_strongest_commitment_of_each_obligor(brief):
+    cell = brief.heatmap.cell
+    assert cell("RO", "air-defense").strength == Strength.FIRM
+    assert cell("RO", "air-defense").clauses == ["ua-ro-2024:1", "ua-ro-2024:2"]
+    assert cell("DE", "air-defense").strength == Strength.INTENT
+    assert cell("UA", "consultations").clauses == ["ua-ro-2024:3", "ua-de-2024:II.1"], (
+        "ALL counts for Ukraine"
+    )
+    assert cell("UA", "air-defense") is None, "Ukraine receives air defence, it does not commit"
+    assert brief.heatmap.parties == ["UA", "DE", "RO"]
+    assert "cyber" not in brief.heatmap.categories, "news is reported apart from signed texts"
+
+
+def test_findings_are_three_to_five_sentences_backed_by_clauses(brief):
+    assert 3 <= len(brief.findings) <= 5
+    assert brief.findings[0].text == "Only 1 of 2 partners makes a firm air defence commitment: Romania."
+    assert brief.findings[0].clauses == ["ua-ro-2024:1"]
+    assert all(f.clauses for f in brief.findings)
+    assert any("EUR 7 billion" in f.text for f in brief.findings)
+
+
+def test_every_cited_clause_is_in_the_appendix_once(brief):
+    ids = [c.id for c in brief.appendix]
+    assert len(ids) == len(set(ids))
+    assert cited_everywhere(brief) == set(ids)
+    assert brief.clause("ua-de-2024:I.1").text.startswith("Germany will provide military assistance")
+
+
+def test_parallel_clauses_match_across_agreements_and_unique_ones_are_listed(brief):
+    section = next(s for s in brief.sections if s.category == "consultations")
+    assert [sorted(g.clauses) for g in section.matches] == [["ua-de-2024:II.1", "ua-ro-2024:3"]]
+    assert section.matches[0].similarity > 0.9
+    training = next(s for s in brief.sections if s.category == "training")
+    assert [sorted(g.clauses) for g in training.matches] == [["ua-de-2024:II.2", "ua-ro-2024:2"]]
+    air = next(s for s in brief.sections if s.category == "air-defense")
+    assert air.unique == {"ua-de-2024": ["ua-de-2024:I.2"], "ua-ro-2024": ["ua-ro-2024:1", "ua-ro-2024:2"]}
+    assert air.silent == []
+    maritime = next(s for s in brief.sections if s.category == "maritime-black-sea")
+    assert maritime.silent == ["DE"]
+
+
+def test_timeline_puts_statements_apart_and_dated(brief):
+    romania_line = next(line for line in brief.timelines if line.party == "RO")
+    assert [(e.date, e.signed) for e in romania_line.entries] == [
+        (dt.date(2024, 7, 11), True),
+        (dt.date(2025, 11, 5), False),
+    ]
+    said = romania_line.entries[1]
+    assert said.categories == ["defense-industry", "cyber"]
+    assert said.clauses == ["ro-news-2025:s2", "ro-news-2025:s1"], "firmest first"
+    assert brief.has_statements
+
+
+def test_cover_lists_documents_in_date_order_with_a_default_title(brief):
+    assert [a.id for a in brief.agreements] == ["ua-de-2024", "ua-ro-2024", "ro-news-2025"]
+    assert brief.title == "Ukraine's security commitments: 3 documents, 2 partners, 2024–2025"
+    assert brief.generated == TODAY and not brief.profile
+    assert build_brief(corpus(), title="Mine").title == "Mine"
+
+
+def test_category_filter_narrows_every_part():
+    narrow = build_brief(corpus(), categories=["air-defense", "maritime-black-sea"])
+    assert narrow.heatmap.categories == ["air-defense", "maritime-black-sea"]
+    assert [s.category for s in narrow.sections] == ["air-defense", "maritime-black-sea"]
+    assert {cat for c in narrow.appendix for cat in c.categories} >= {"air-defense"}
+    assert all(set(c.categories) & {"air-defense", "maritime-black-sea"} for c in narrow.appendix)
+
+
+def test_partner_filter_keeps_their_agreements_and_ukraine():
+    narrow = build_brief(corpus(), partners=["DE"])
+    assert [a.id for a in narrow.agreements] == ["ua-de-2024"]
+    assert narrow.heatmap.parties == ["UA", "DE"]
+    assert narrow.profile
+
+
+def test_a_single_agreement_gives_a_profile():
+    profile = build_brief([romania()])
+    assert profile.profile and profile.title == romania().title
+    assert all(not s.matches and not s.unique for s in profile.sections)
+    air = next(s for s in profile.sections if s.category == "air-defense")
+    assert air.clauses == ["ua-ro-2024:1", "ua-ro-2024:2"]
+    assert profile.matching == ""
+
+
+def test_a_brief_of_nothing_committed_still_renders():
+    from clauses.report import render
+
+    quiet = build_brief([romania_statement()])
+    assert quiet.heatmap.cells == [] and quiet.findings == []
+    assert b"no commitment" in render("brief.html", quiet, "html")
+
+
+# ---------- the command ----------
+
+
+@pytest.fixture
+def analysed(monkeypatch):
+    """The CLI over hand-labelled agreements: the loaders and classifier are other stages."""
+
+    def fake_analyze(paths, taxonomy=None, overrides=None, progress=None):
+        return Analysis(agreements=[romania(), germany(), romania_statement()])
+
+    monkeypatch.setattr("clauses.pipeline.analyze", fake_analyze)
+
+
+def test_brief_command_writes_html_by_suffix(runner, analysed, tmp_path):
+    out = tmp_path / "new" / "folder" / "brief.html"
+    result = runner.invoke(cli, ["brief", "x.md", "-o", str(out), "--title", "Test brief"])
+    assert result.exit_code == 0, result.output
+    tree = lxml_html.fromstring(out.read_bytes())
+    assert tree.findtext(".//title") == "Test brief"
+    assert "wrote" in result.output
+
+
+def test_brief_command_writes_pdf_with_filters(runner, analysed, tmp_path):
+    out = tmp_path / "brief.pdf"
+    args = ["brief", "-o", str(out), "--category", "air-defense,consultations", "--partners", "ro,de"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(out)
+    outline = reader.outline
+    chapter = next(
+        i for i, item in enumerate(outline) if getattr(item, "title", "") == "Category by category"
+    )
+    sections = [item.title for item in outline[chapter + 1]]
+    assert sections == ["Air defence", "Consultations"]
+    assert "Germany will train" not in " ".join(page.extract_text() for page in reader.pages)
+
+
+def test_format_option_overrides_an_unknown_suffix(runner, analysed, tmp_path):
+    out = tmp_path / "brief.out"
+    assert runner.invoke(cli, ["brief", "-o", str(out)]).exit_code == 2
+    result = runner.invoke(cli, ["brief", "-o", str(out), "--format", "html"])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"<!doctype html>")
+
+
+def test_unknown_category_is_a_one_line_error(runner, analysed, tmp_path):
+    result = runner.invoke(cli, ["brief", "-o", str(tmp_path / "b.html"), "--category", "air-defence"])
+    assert result.exit_code == 2
+    assert result.output.strip().count("\n") == 0 and "unknown air-defence" in result.output
+
+
+def test_unwritable_folder_is_a_one_line_error(runner, analysed, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    if os.access(locked, os.W_OK):
+        pytest.skip("running as root: every folder is writable")
+    result = runner.invoke(cli, ["brief", "-o", str(locked / "b.html")])
+    assert result.exit_code == 2
+    assert result.output.startswith("clauses: error:") and result.output.count("\n") == 1
+
+
+@pytest.mark.parametrize("failure", [ClausesError("layout failed"), KeyboardInterrupt()])
+def test_a_failed_render_leaves_the_previous_brief_intact(runner, analysed, tmp_path, monkeypatch, failure):
+    out = tmp_path / "brief.html"
+    out.write_text("previous brief", encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise failure
+
+    monkeypatch.setattr("clauses.report.render", broken)
+    result = runner.invoke(cli, ["brief", "-o", str(out)])
+    assert result.exit_code != 0
+    assert out.read_text(encoding="utf-8") == "previous brief"
+    assert list(tmp_path.iterdir()) == [out]
+
+
+def test_an_interrupted_write_leaves_the_previous_brief_intact(runner, analysed, tmp_path, monkeypatch):
+    out = tmp_path / "brief.html"
+    out.write_text("previous brief", encoding="utf-8")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("clauses.atomic.os.replace", interrupted)
+    result = runner.invoke(cli, ["brief", "-o", str(out)])
+    assert result.exit_code != 0
+    assert out.read_text(encoding="utf-8") == "previous brief"
+    assert list(tmp_path.iterdir()) == [out], "no temporary file left behind"
+
+
+@pytest.mark.slow
+def test_brief_of_the_shared_corpus(shared, runner, tmp_path):
+    pytest.importorskip("clauses.classify", reason="the classifier stage has not landed")
+    pytest.importorskip("clauses.load", reason="the loaders have not landed")
+    out = tmp_path / "brief.pdf"
+    result = runner.invoke(cli, ["brief", str(shared / "corpus"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(out)
+    text = " ".join(page.extract_text() for page in reader.pages[:4])
+    assert "Executive summary" in text and "Romania" in text
+    assert len(reader.outline) >= 4
