@@ -64,7 +64,7 @@ _NUMBER = re.compile(
     r"(?P<cur>\b(?:EUR|USD|GBP|UAH|NOK|SEK|DKK|CAD|JPY|CHF|PLN|CZK)\b\s?|[€$£]\s?)?"
     r"(?P<num>\d+(?:[.,]\d+)*)"
     r"(?:\s?(?P<scale>b[a-z]*on|m[a-z]*on|trillion|thousand|bn|m)\b)?"
-    r"(?:\s?(?P<unit>%|per\s?cent|percent|hours?|days?|weeks?|months?|years?|euros?|dollars)\b)?",
+    r"(?:\s?(?P<unit>%|(?:per\s?cent|percent|hours?|days?|weeks?|months?|years?|euros?|dollars)\b))?",
     re.IGNORECASE,
 )
 _INLINE_MARKER = re.compile(r"(?<=[.;:])\s+\(?\d{1,3}[.)]\s+(?=[A-Z])")

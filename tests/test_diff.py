@@ -123,6 +123,24 @@ def test_misspelt_scale_word_is_the_same_number():
     assert change.kind == "modified" and change.numbers_changed == []
 
 
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        ("valid for ten years", "valid for twenty years", [("ten years", "twenty years")]),
+        ("grants of $300 million", "grants of USD 300 million", []),
+        ("EUR 1,500 million in 2024 and 2025", "EUR 1,500 million in 2024", [("2025", None)]),
+        ("at least 2% of GDP", "at least 3 % of GDP", [("2%", "3 %")]),
+        ("meet within 24 hours", "meet within 24 days", [("24 hours", "24 days")]),
+    ],
+)
+def test_numbers_changed(before, after, expected):
+    from clauses.diff import numbers_changed
+
+    old = agreement("a", [("1", f"Norway will act {before}.")]).clauses
+    new = agreement("b", [("1", f"Norway will act {after}.")]).clauses
+    assert [(n.old, n.new) for n in numbers_changed(old, new)] == expected
+
+
 def test_only_filter_keeps_summary_and_selected_changes():
     result = diff(*fixture_pair()).only(["weakened", "added"])
     assert sorted(c.kind.value for c in result.changes) == ["added", "modified"]
