@@ -171,6 +171,12 @@ def test_denmark_pair_wording_changes(shared):
     assert find(result, "Investment", "Credit").kind == "modified"
     assert find(result, "research and development", "R&D").kind == "modified"
     assert find(result, "remain", "remains").kind == "modified"
+    dropped = [
+        c for c in result.changes if redline_text(c, "delete") == "security" and not redline_text(c, "insert")
+    ]
+    assert len(dropped) == 1  # "The security commitments will also involve" lost "security"
+    party_order = [c for c in result.changes if "Denmark" in redline_text(c, "delete")]
+    assert len(party_order) >= 5  # "Denmark and Ukraine" became "Ukraine and Denmark"
     typo = find(result, "billon", "billion")
     assert typo.numbers_changed == [] and typo.similarity > 0.99
     kinds = result.summary.kinds
