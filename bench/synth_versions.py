@@ -67,7 +67,9 @@ SECOND = [
 SWAPS = {"southern": "eastern", "winter": "spring", "private": "public", "frontline": "border",
          "reserve": "territorial", "regional": "national", "joint": "common", "existing": "agreed"}  # fmt: skip
 
-EDITS = ("insert", "delete", "reword", "move", "split", "merge", "renumber", "weaken", "strengthen")
+EDITS = (
+    "insert", "delete", "reword", "move", "move-reword", "split", "merge", "renumber", "weaken", "strengthen",
+)  # fmt: skip
 
 
 @dataclass
@@ -130,7 +132,7 @@ def version_pair(seed: int, size: int = 300, edits_per_kind: int = 3) -> tuple[A
         if edit == "merge-tail":
             continue
         unit = _apply(edit, k, item, olds, rng, truth)
-        if edit == "move":
+        if edit in ("move", "move-reword"):
             moved.append((len(units), unit))
         elif unit:
             units.append(unit)
@@ -175,7 +177,7 @@ def _fits(edit: str, item: Item, following: Item) -> bool:
         return item.strength is Strength.FIRM
     if edit == "strengthen":
         return item.strength is Strength.OPTIONAL
-    if edit == "reword":
+    if edit in ("reword", "move-reword"):
         return sum(word in item.text for word in SWAPS) >= 1
     return True
 
@@ -210,6 +212,9 @@ def _apply(
         reworded = Item(item.path, _reword(item.text), item.strength)
         truth.changes.add(("modified", old_id, (f"new:{item.path}",)))
         return [reworded]
+    if edit == "move-reword":
+        truth.changes.add(("moved", old_id, (f"new:{item.path}",)))
+        return [Item(item.path, _reword(item.text), item.strength)]
     kind = "moved" if edit == "move" else "unchanged"
     truth.changes.add((kind, old_id, (f"new:{item.path}",)))
     return [same]
@@ -228,10 +233,15 @@ def _shift_strength(edit: str, item: Item, rng: random.Random, truth: Truth) -> 
 
 
 def _reword(text: str) -> str:
+    """Another word in one place and an adverb added in another: the kind of edit a negotiator makes."""
     for word, replacement in SWAPS.items():
         if word in text:
-            return text.replace(word, replacement, 1)
-    raise AssertionError("a reworded clause carries a swappable word")
+            text = text.replace(word, replacement, 1)
+            break
+    else:
+        raise AssertionError("a reworded clause carries a swappable word")
+    subject_and_modal, _, rest = text.partition(" ")
+    return f"{subject_and_modal} {rest.replace(' ', ' jointly ', 1)}" if rest else text
 
 
 def _far_from(rng: random.Random, origin: int, size: int) -> int:
