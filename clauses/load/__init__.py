@@ -1,0 +1,178 @@
+"""Read any supported file into an Agreement: dispatch by content, infer metadata, segment.
+
+Metadata precedence: options given to ``load`` win over the file's front matter, which wins
+over what is inferred from the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from pydantic import ValidationError
+
+from clauses.errors import ClausesError
+from clauses.load import metadata
+from clauses.load.text import DEFAULT_MAX_BYTES, decode, read_bytes
+from clauses.models import Agreement, Clause, Kind
+
+__all__ = ["DEFAULT_MAX_BYTES", "Document", "load", "read_document"]
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+PROSE_KINDS = (Kind.NEWS, Kind.STATEMENT)
+
+
+class Document(NamedTuple):
+    """A file's normalised text and what the file itself says about it, before inference."""
+
+    text: str
+    fields: dict[str, Any]
+    native: bool = False
+    """Markdown with front matter: written by a person, so no web-noise cleaning."""
+
+
+def load(
+    path: str | Path,
+    *,
+    id: str | None = None,
+    title: str | None = None,
+    parties: list[str] | None = None,
+    signed: dt.date | None = None,
+    kind: Kind | str | None = None,
+    version: str | None = None,
+    language: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Agreement:
+    """Read ``path`` (Markdown, text, HTML, PDF, DOCX) into an Agreement with its clauses."""
+    overrides = {
+        key: value
+        for key, value in dict(
+            id=id, title=title, parties=parties, signed=signed, kind=kind, version=version, language=language
+        ).items()
+        if value is not None
+    }
+    document = read_document(Path(path), max_bytes)
+    return build_agreement(document, path, overrides, with_clauses=True)
+
+
+def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """The normalised text of any supported file, chosen by its content first and its suffix second."""
+    head = read_bytes(path, max_bytes, limit=8192)
+    if b"%PDF-" in head[:1024]:
+        from clauses.load.pdf import extract_pdf
+
+        return Document(extract_pdf(path), {})
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_document(path)
+    data = read_bytes(path, max_bytes)
+    from clauses.load.html import looks_like_html
+
+    if looks_like_html(data[:4096]) or path.suffix.lower() in HTML_SUFFIXES:
+        return _html_document(decode(data, path), path)
+    text = decode(data, path)
+    if path.suffix.lower() in MARKDOWN_SUFFIXES or _has_front_matter(text):
+        return _markdown_document(text, path)
+    return Document(text, {})
+
+
+def _has_front_matter(text: str) -> bool:
+    from clauses.load.markdown import CLOSING_FENCE
+
+    first, _, rest = text.partition("\n")
+    return first.strip() == "---" and CLOSING_FENCE.search(rest) is not None
+
+
+def _zip_document(path: Path) -> Document:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            is_word = "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        raise ClausesError("broken ZIP archive, not a document", path) from None
+    if not is_word:
+        raise ClausesError("a ZIP archive, not a Word document", path)
+    from clauses.load.docx import extract_docx
+
+    return Document(extract_docx(path), {})
+
+
+def _html_document(html: str, path: Path) -> Document:
+    from clauses.load.html import extract_html
+
+    page = extract_html(html, path)
+    fields = {key: value for key, value in (("title", page.title), ("signed", page.date)) if value}
+    return Document(page.text, fields)
+
+
+def _markdown_document(text: str, path: Path) -> Document:
+    from clauses.load.markdown import markdown_body, split_front_matter
+
+    fields, body = split_front_matter(text, path)
+    if not body.strip():
+        raise ClausesError("no agreement text after the front matter", path)
+    return Document(
+        markdown_body(body), fields, native=bool(fields) or path.suffix.lower() in MARKDOWN_SUFFIXES
+    )
+
+
+def build_agreement(
+    document: Document, path: str | Path, overrides: dict[str, Any], *, with_clauses: bool
+) -> Agreement:
+    """Metadata from options, front matter and inference; clauses from the segmenter."""
+    given = {**document.fields, **overrides}
+    given.pop("source", None)  # a loaded agreement's source is the path it was read from
+    text, inferred = infer(document, given, path)
+    fields = {**inferred, **given, "source": str(path)}
+    fields.setdefault("id", metadata.slugify(Path(path).stem))
+    try:
+        agreement = Agreement.model_validate(fields)
+    except ValidationError as error:
+        from clauses.load.markdown import validation_message
+
+        raise ClausesError(validation_message(error), path) from None
+    if with_clauses:
+        agreement.clauses = _clauses(text, agreement, path)
+    return agreement
+
+
+def infer(document: Document, given: dict[str, Any], path: str | Path) -> tuple[str, dict[str, Any]]:
+    """The body text to segment and the metadata the text itself suggests."""
+    from clauses.load.news import clean_news, looks_like_news
+
+    text = document.text
+    paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
+    title, title_lines = metadata.title_block(paragraphs, headings_only=document.native)
+    news_page = not document.native and looks_like_news(text)
+    kind = Kind(given["kind"]) if "kind" in given else None
+    kind = kind or metadata.infer_kind(title or "", text, news_page=news_page)
+    signed = None
+    if kind is Kind.NEWS and not document.native:
+        page = clean_news(text)
+        if not page.text.strip():
+            raise ClausesError("no article text left after removing the page's menus and links", path)
+        text, title, signed = page.text, page.title, page.date
+        paragraphs, title_lines = [p for p in text.split("\n") if p.strip()], 0
+    elif title_lines:
+        text = "\n\n".join(paragraphs[title_lines:]) + "\n"
+    title = given.get("title") or title or metadata.fallback_title(paragraphs[0] if paragraphs else "")
+    body = paragraphs[title_lines:]
+    lead = body[0] if body else ""
+    inferred = {
+        "title": title,
+        "kind": kind,
+        "signed": signed or metadata.signing_date(paragraphs),
+        "language": metadata.detect_language(text),
+        "parties": metadata.infer_parties(title, lead, text if kind is Kind.NEWS else ""),
+        "duration_years": metadata.duration_years(text),
+    }
+    return text, inferred
+
+
+def _clauses(text: str, agreement: Agreement, path: str | Path) -> list[Clause]:
+    from clauses.segment import segment
+
+    if not text.strip():
+        raise ClausesError("no agreement text", path)
+    return segment(text, agreement.id, prose=agreement.kind in PROSE_KINDS)

@@ -1,0 +1,278 @@
+"""Metadata a file does not declare, inferred from its text: title, parties, date, language, kind, duration."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from clauses.models import Kind
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan січня січень января январь",
+        "february feb лютого лютий февраля февраль",
+        "march mar березня березень марта март",
+        "april apr квітня квітень апреля апрель",
+        "may травня травень мая май",
+        "june jun червня червень июня июнь",
+        "july jul липня липень июля июль",
+        "august aug серпня серпень августа август",
+        "september sep sept вересня вересень сентября сентябрь",
+        "october oct жовтня жовтень октября октябрь",
+        "november nov листопада листопад ноября ноябрь",
+        "december dec грудня грудень декабря декабрь",
+    ),
+    start=1,
+):
+    MONTHS.update(dict.fromkeys(_names.split(), _number))
+
+_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DATE_PATTERNS = (
+    re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
+    re.compile(r"\b(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(
+        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+day\s+of)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE
+    ),
+)
+SIGNATURE = re.compile(
+    r"^\s*(?:signed|done|endorsed|adopted|concluded|made|"
+    r"підписано|вчинено|учинено|складено|подписано|совершено)\b",
+    re.IGNORECASE,
+)
+
+NUMBER_WORDS: dict[int, str] = {
+    1: "one один одна одного",
+    2: "two два дві двох двух",
+    3: "three три трьох трех",
+    4: "four чотири четыре",
+    5: "five п'ять п’ять пять п'яти п’яти пяти",
+    6: "six шість шесть",
+    7: "seven сім семь",
+    8: "eight вісім восемь",
+    9: "nine дев'ять дев’ять девять",
+    10: "ten десять десяти",
+    12: "twelve дванадцять двенадцать",
+    15: "fifteen п'ятнадцять п’ятнадцять пятнадцать п'ятнадцяти п’ятнадцяти пятнадцати",
+    20: "twenty двадцять двадцать двадцяти двадцати",
+    25: "twenty-five",
+    30: "thirty тридцять тридцать",
+}
+NUMBERS = {name: value for value, names in NUMBER_WORDS.items() for name in names.split()}
+
+_COUNT = r"(?P<count>\d{1,3}|" + "|".join(sorted(map(re.escape, NUMBERS), key=len, reverse=True)) + ")"
+DURATION = re.compile(
+    rf"\b(?:for|period\s+of|in\s+force|in\s+effect|на|строком\s+на|терміном\s+на|протягом|в\s+течение)\s+"
+    rf"(?:a\s+period\s+of\s+|the\s+next\s+|період\s+|срок\s+)?{_COUNT}(?:\s*\(\s*\w+\s*\))?\s+"
+    r"(?:years?|років|роки|рік|лет|года|год)\b"
+    rf"|\b{_COUNT.replace('count', 'count2')}-year\s+(?:period|term|agreement)\b",
+    re.IGNORECASE,
+)
+VALIDITY = re.compile(r"valid|cover|in\s+effect|in\s+force|operate|remain|чинн|діє|действ", re.IGNORECASE)
+AGREEMENT_SUBJECT = re.compile(
+    r"agreement|accord|угод|соглашени|^\W*(?:it|this|вона|ця|она|оно)\b", re.IGNORECASE
+)
+
+NUMBERED = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]|\(?[ivxlc]{1,6}[.)]|[IVXLC]{1,6}\.)\s+\S", re.MULTILINE)
+ARTICLE = re.compile(
+    r"^(?:#+\s*)?(?:article|стаття|статья|section|розділ|раздел|part)\s+[\dIVXLC]+",
+    re.IGNORECASE | re.MULTILINE,
+)
+STRUCTURAL = re.compile(
+    r"^(?:#+\s*)?(?:[IVXLC]+\.?\s+)?(?:preamble|introduction|преамбула|вступ|введение)\b",
+    re.IGNORECASE,
+)
+
+# The form word stands among a title's first words ("Joint Declaration of ..."), not anywhere
+# in a headline ("X and Y signed a declaration").
+STATEMENT_TITLE = re.compile(r"^\W*(?:\S+\s+){0,4}?(?:statement|заява|заявление)\b", re.IGNORECASE)
+DECLARATION_TITLE = re.compile(r"^\W*(?:\S+\s+){0,4}?(?:declaration|декларац\w*)\b", re.IGNORECASE)
+
+DOCUMENT_WORD = re.compile(
+    r"^(?:joint\s+|bilateral\s+)?(?:agreement|accord|declaration|statement|memorandum|treaty|communiqu|compact"
+    r"|угод|договір|декларац|заява|меморандум|соглашени|договор|заявлени)",
+    re.IGNORECASE,
+)
+
+UK_LETTERS = frozenset("іїєґІЇЄҐ")
+RU_LETTERS = frozenset("ыэъёЫЭЪЁ")
+UK_WORDS = frozenset("та що це як для від між щодо також україни україна їх є".split())
+RU_WORDS = frozenset("и что это как для от между также украины украина их".split())
+
+ACRONYMS = frozenset({"EU", "UK", "U.K.", "US", "U.S.", "USA", "NATO", "G7", "UN"})
+SMALL_WORDS = frozenset("of and the for on between in to with а та і й и между між".split())
+
+ADVERSARIES = frozenset({"RU", "BY"})
+"""Named in nearly every text as the aggressor: a party only where the title names it."""
+ORGANISATIONS = frozenset({"EU", "NATO", "G7"})
+
+
+def slugify(stem: str) -> str:
+    """A file stem as an agreement id: lower case, words joined by '-', dots and underscores kept."""
+    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9._]+", "-", ascii_stem.lower()).strip("-._")
+    return slug or "agreement"
+
+
+def detect_language(text: str) -> str:
+    """'en', 'uk' or 'ru' from the script, the letters only one language has, and common words."""
+    sample = text[:50_000]
+    cyrillic = sum(1 for ch in sample if "\u0400" <= ch <= "\u04ff")
+    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    if cyrillic <= latin:
+        return "en"
+    words = re.findall(r"\w+", sample.lower())
+    uk = sum(ch in UK_LETTERS for ch in sample) + 3 * sum(w in UK_WORDS for w in words)
+    ru = sum(ch in RU_LETTERS for ch in sample) + 3 * sum(w in RU_WORDS for w in words)
+    return "uk" if uk >= ru else "ru"
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first well-formed date written in ``text``, in any of the usual forms."""
+    found: list[tuple[int, dt.date]] = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            date = _date_from(match)
+            if date:
+                found.append((match.start(), date))
+                break
+    return min(found)[1] if found else None
+
+
+def _date_from(match: re.Match[str]) -> dt.date | None:
+    parts = match.groupdict()
+    month = int(parts["mon"]) if parts.get("mon") else MONTHS[parts["month"].lower()]
+    try:
+        return dt.date(int(parts["year"]), month, int(parts["day"]))
+    except ValueError:
+        return None
+
+
+def signing_date(lines: list[str]) -> dt.date | None:
+    """The date of the signature line ('Signed in Kyiv on 12 January 2024', 'Done at ... this 13th day of ...')."""
+    for line in reversed(lines):
+        if SIGNATURE.match(line):
+            date = parse_date(line)
+            if date:
+                return date
+    return None
+
+
+def duration_years(text: str) -> float | None:
+    """How long the agreement runs, from a sentence about its validity ('valid for ten years')."""
+    for sentence in re.split(r"(?<=[.;!?])\s+|\n", text):
+        if not (VALIDITY.search(sentence) and AGREEMENT_SUBJECT.search(sentence)):
+            continue
+        match = DURATION.search(sentence)
+        if match:
+            count = match.group("count") or match.group("count2")
+            value = int(count) if count.isdigit() else NUMBERS.get(count.lower())
+            if value:
+                return float(value)
+    return None
+
+
+def title_block(paragraphs: list[str], *, headings_only: bool = False) -> tuple[str | None, int]:
+    """The title from the first heading-like paragraphs, and how many paragraphs it spans.
+
+    A real title block may span several lines ('AGREEMENT ON ... / BETWEEN / THE UNITED
+    KINGDOM ... / AND / UKRAINE'); it ends at the first body paragraph or structural heading.
+    In Markdown (``headings_only``) only a leading '# ' heading is a title.
+    """
+    if headings_only:
+        first = paragraphs[0] if paragraphs else ""
+        return (first[2:].strip(), 1) if first.startswith("# ") and first[2:].strip() else (None, 0)
+    parts: list[str] = []
+    for paragraph in paragraphs[:8]:
+        text = paragraph.strip()
+        if not text or STRUCTURAL.match(text) or ARTICLE.match(text) or not _heading_like(text):
+            break
+        parts.append(text)
+        if not _joins_next(text, parts):
+            break
+    if not parts:
+        return None, 0
+    title = " ".join(parts).rstrip(" .:")
+    return (title, len(parts)) if title else (None, 0)
+
+
+def _heading_like(text: str) -> bool:
+    """Short, and either without a final stop or opening with a document word ('Agreement ...')."""
+    if len(text.split()) > 30 or len(re.findall(r"[.!?](?:\s|$)", text)) > 1:
+        return False
+    return not re.search(r"[.!?;:]$", text) or bool(DOCUMENT_WORD.match(text))
+
+
+def _joins_next(text: str, parts: list[str]) -> bool:
+    """Whether a title line continues on the next line (all-caps blocks, 'BETWEEN', 'AND')."""
+    letters = [ch for ch in text if ch.isalpha()]
+    upper = bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+    return upper and len(parts) < 8
+
+
+def fallback_title(text: str, limit: int = 12) -> str:
+    """The first words of the text, for documents with no heading."""
+    words = text.split()
+    first = " ".join(words[:limit]).rstrip(",;:")
+    return first + ("…" if len(words) > limit else "") if first else "Untitled"
+
+
+def infer_kind(title: str, text: str, *, news_page: bool) -> Kind:
+    """The document's form: a declaration/statement title, numbered articles, or a news page."""
+    if news_page:
+        return Kind.NEWS
+    if STATEMENT_TITLE.match(title):
+        return Kind.STATEMENT
+    if DECLARATION_TITLE.match(title):
+        return Kind.DECLARATION
+    if len(NUMBERED.findall(text)) >= 3 or ARTICLE.search(text):
+        return Kind.AGREEMENT
+    if any(SIGNATURE.match(line) and parse_date(line) for line in text.splitlines()):
+        return Kind.DECLARATION
+    return Kind.NEWS
+
+
+def _unshout(text: str) -> str:
+    """An all-capitals title in title case, so that names are found ('UKRAINE' -> 'Ukraine')."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters or sum(ch.isupper() for ch in letters) / len(letters) <= 0.8:
+        return text
+    return " ".join(_title_word(word) for word in text.split())
+
+
+def _title_word(word: str) -> str:
+    if word in ACRONYMS:
+        return word
+    lowered = word.lower()
+    return lowered if lowered in SMALL_WORDS else word.capitalize()
+
+
+def infer_parties(title: str, lead: str, body: str = "") -> list[str]:
+    """Parties named in the title, else in the lead; countries named often in the body join them.
+
+    Russia and Belarus count only when the title names them: every text mentions the aggressor.
+    """
+    from clauses.gazetteer import mentions, party_codes
+
+    in_title = party_codes(_unshout(title))
+    parties = list(in_title)
+    for code in party_codes(lead):
+        if (
+            code not in parties
+            and code not in ADVERSARIES
+            and (code not in ORGANISATIONS or len(in_title) < 2)
+        ):
+            parties.append(code)
+    if body:
+        counts: dict[str, int] = {}
+        for mention in mentions(body):
+            counts[mention.code] = counts.get(mention.code, 0) + 1
+        for code, count in counts.items():
+            if count >= 3 and code not in parties and code not in ADVERSARIES | ORGANISATIONS:
+                parties.append(code)
+    return parties
