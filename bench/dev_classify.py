@@ -1,0 +1,111 @@
+"""Development loop for the classifier that needs no segmenter: one clause per non-empty line.
+
+Usage: python bench/dev_classify.py [GOLD.jsonl] [--errors] [--real]
+Builds Agreement objects from ../shared/corpus (or seeds) texts, one Clause per
+line (short lines without final punctuation become the heading trail; a line
+opening with a list mark takes the last line ending in ':' as its parent),
+classifies them and scores with the rules of shared/tools/eval_classify.py.
+--real uses clauses.load (the real loader and segmenter) instead.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+
+from clauses.classify import classify_agreement
+from clauses.evaluate import gold_texts, read_gold, score, words
+from clauses.models import Agreement, Clause, Kind
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+LIST_ITEM = re.compile(r"^\s*(?:\(?[a-zа-я]\)|\(?[ivx]+\)|[•\-–*])\s+")
+
+
+def is_heading(line: str) -> bool:
+    return (
+        len(line.split()) <= 9
+        and not line.rstrip().endswith((".", ";", ":", ","))
+        and not LIST_ITEM.match(line)
+    )
+
+
+def line_agreement(path: Path) -> Agreement:
+    stem = path.stem
+    clauses, heading, introducer = [], [], None
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for n, line in enumerate(lines):
+        if n > 0 and is_heading(line):
+            heading = [line.strip()]
+            continue
+        clause_id = f"{stem}:{n}"
+        parent = introducer if LIST_ITEM.match(line) else None
+        if not LIST_ITEM.match(line):
+            introducer = clause_id if line.rstrip().endswith(":") else None
+        clauses.append(Clause(id=clause_id, path=str(n), heading=list(heading), text=line, parent=parent))
+    kind = Kind.NEWS if path.parent.name == "seeds" else Kind.AGREEMENT
+    return Agreement(
+        id=stem.replace(" ", "-"), title=lines[0][:80], kind=kind, source=str(path), clauses=clauses
+    )
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    gold_path = Path(args[0]) if args else SHARED / "gold" / "dev.jsonl"
+    gold = read_gold(gold_path)
+    files = gold_texts(gold, gold_path)
+    if "--real" in sys.argv:
+        from clauses.load import load
+
+        agreements = [load(f) for f in files]
+    else:
+        agreements = [line_agreement(f) for f in files]
+    started = time.process_time()
+    labelled = [classify_agreement(a) for a in agreements]
+    seconds = time.process_time() - started
+    figures = score(gold, labelled)
+    for category, entry in figures.per_category.items():
+        print(f"{category:24} f1 {entry.f1:.3f}  tp {entry.tp:3} fp {entry.fp:3} fn {entry.fn:3}")
+    print(
+        f"coverage {figures.coverage:.3f} strength {figures.strength_accuracy:.3f} obligors "
+        f"{figures.obligor_accuracy:.3f} micro-F1 {figures.micro_f1:.3f} macro-F1 {figures.macro_f1:.3f} "
+        f"({sum(len(a.clauses) for a in labelled)} clauses in {seconds:.3f} s)"
+    )
+    if "--errors" in sys.argv:
+        show_errors(gold, labelled)
+
+
+def show_errors(gold, labelled) -> None:
+    by_words = {
+        (a.source and Path(a.source).stem, " ".join(words(c.text))): c for a in labelled for c in a.clauses
+    }
+    for item in gold:
+        clause = by_words.get((item.doc, " ".join(words(item.text))))
+        if clause is None:
+            continue
+        cats_ok = set(clause.category_ids) == set(item.categories)
+        strength_ok = clause.strength.value == item.strength
+        obligors_ok = set(clause.obligors) == set(item.obligors)
+        if cats_ok and strength_ok and obligors_ok:
+            continue
+        print("----", item.doc, item.n, item.text[:220])
+        if not cats_ok:
+            extra = sorted(set(clause.category_ids) - set(item.categories))
+            missing = sorted(set(item.categories) - set(clause.category_ids))
+            print(
+                "   cats +",
+                extra,
+                "-",
+                missing,
+                [(c.id, c.evidence) for c in clause.categories if c.id in extra],
+            )
+        if not strength_ok or not obligors_ok:
+            print(
+                f"   strength {clause.strength.value} (gold {item.strength}) obligors {clause.obligors} (gold {item.obligors})",
+                [r.evidence for r in clause.reasons if r.label in ("strength", "obligors")],
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,387 @@
+"""Label clauses: categories with evidence, strength, obligors, precision, conditions, quantities.
+
+Words come from the taxonomy (data); the grammar is here: which cue is the main
+verb of a sentence, who its subject is, participial recitals, statements about
+the text itself, and list items that take the strength of the sentence
+introducing them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from clauses.models import (
+    ALL_PARTIES,
+    Agreement,
+    CategoryLabel,
+    Clause,
+    Condition,
+    Precision,
+    Quantity,
+    QuantityKind,
+    Reason,
+    Strength,
+)
+from clauses.quantities import find_quantities
+from clauses.taxonomy import Hit, Taxonomy, Token, load_taxonomy, tokenize
+
+THRESHOLD = 0.5
+HEADING_FACTOR = 0.5
+NOT_OBLIGORS = frozenset({"RU", "BY", "KP", "IR"})
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”»)]*\s+(?=[\"'“«(]*[A-ZА-ЯІЇЄҐЁ])")
+SUBJECT_BREAK = re.compile(
+    r"[,;:()–—]|\b(?:that|which|who|whereby|while|whilst|as|since|because)\b|\b(?:що|які|який|яка|что|которы\w*|котор\w*)\b",
+    re.IGNORECASE,
+)
+# A segment before the verb that opens with these words is an adjunct, not the subject.
+ADJUNCT = re.compile(
+    r"^(?:together|along|alongside|with|including|in\b|within|through|where|when|if|for|by|on|under|at|from|"
+    r"to\b|as\b|and\b|based|building|acting|consistent|subject|jointly|also|further|moreover|furthermore|"
+    r"разом|спільно|у\b|в\b|відповідно|згідно|з\b|із\b|на\b|для|вместе|совместно|согласно|с\b|по\b|при\b)",
+    re.IGNORECASE,
+)
+TEXT_ITSELF = re.compile(
+    r"\b(?:this|the|present|such)\s+(?:agreement|arrangement|document|memorandum|declaration|provisions?|"
+    r"annex|text)\b|\b(?:ця|цієї|ця|дана|дан\w*|настоящ\w*|эт\w*)?\s*(?:угод\w*|соглашени\w*)",
+    re.IGNORECASE,
+)
+LIST_MARK = re.compile(r"^\s*(?:\(?[0-9ivxlcdmа-яa-z]{1,6}[.)]|[•\-–*])\s+", re.IGNORECASE)
+RECITAL_WORDS = frozenset(
+    "determined committed convinced unwavering mindful aware conscious guided resolved desirous deeply "
+    "firmly strongly acknowledging".split()
+)
+# Cue words that are nouns as often as verbs: a verb only right after its subject.
+NOUNISH = frozenset(
+    "support welcome note value values stress hope honour plan aim review share stand remain call agree "
+    "guarantee consider express commit believe confirm affirm regret urge value".split()
+)
+SUBJECT_WORDS = frozenset(
+    "participants parties sides we they countries states governments allies leaders partners ministers "
+    "also fully further strongly jointly firmly both all together equally again hereby therefore and "
+    "continue each either firmly resolutely unequivocally still".split()
+)
+NOUN_CONTEXT = frozenset(
+    "the a an our their its his her this of for with political good own free strong full continued".split()
+)
+COMMITMENT_YEAR = re.compile(
+    r"\b(?:in|by|until|till|from|for|during|throughout|до|у|в|з|по)\s+(?:19|20)\d\d\b"
+)
+
+
+class Commitment(NamedTuple):
+    strength: Strength
+    obligors: tuple[str, ...]
+    cue: str
+    subject: str
+    explicit_subject: bool
+
+
+NO_COMMITMENT = Commitment(Strength.NONE, (), "", "", False)
+
+
+def classify_agreement(agreement: Agreement, taxonomy: Taxonomy | None = None) -> Agreement:
+    """A copy of ``agreement`` with every clause labelled."""
+    taxonomy = taxonomy or load_taxonomy()
+    parties = agreement_parties(agreement)
+    labelled: dict[str, Clause] = {}
+    heading_cache: dict[tuple[str, ...], list[Hit]] = {}
+    clauses = []
+    for clause in agreement.clauses:
+        parent = labelled.get(clause.parent) if clause.parent else None
+        result = classify_clause(clause, taxonomy, parties, parent=parent, heading_cache=heading_cache)
+        labelled[clause.id] = result
+        clauses.append(result)
+    return agreement.model_copy(update={"clauses": clauses})
+
+
+def agreement_parties(agreement: Agreement) -> tuple[str, ...]:
+    """The parties as given; else read from an id like 'ua-ro-2024'; else the two parties named most."""
+    if agreement.parties:
+        return tuple(agreement.parties)
+    from clauses.gazetteer import ISO_CODES, party_codes
+
+    from_id = [p.upper() for p in re.split(r"[-_.]", agreement.id) if p.upper() in ISO_CODES]
+    if len(from_id) >= 2:
+        return tuple(dict.fromkeys(from_id))
+    counts: dict[str, int] = {}
+    for clause in agreement.clauses[:60]:
+        for code in party_codes(clause.text):
+            if code not in NOT_OBLIGORS:
+                counts[code] = counts.get(code, 0) + 1
+    return tuple(sorted(counts, key=lambda code: -counts[code])[:2])
+
+
+def classify_clause(
+    clause: Clause,
+    taxonomy: Taxonomy | None = None,
+    parties: Sequence[str] = (),
+    *,
+    parent: Clause | None = None,
+    heading_cache: dict[tuple[str, ...], list[Hit]] | None = None,
+) -> Clause:
+    """``clause`` with its labels filled; ``parent`` is the labelled clause introducing it, if any."""
+    taxonomy = taxonomy or load_taxonomy()
+    tokens = tokenize(clause.text)
+    hits = taxonomy.matcher.scan(clause.text, tokens)
+    heading_hits = _heading_hits(clause.heading, taxonomy, heading_cache)
+    categories = categorize(hits, heading_hits)
+    commitment = commitment_of(clause.text, tokens, hits, tuple(parties))
+    inherited = parent is not None and parent.strength != Strength.NONE and not commitment.explicit_subject
+    if inherited and parent is not None:
+        commitment = Commitment(
+            parent.strength, tuple(parent.obligors), f"inherited from {parent.id}", "", False
+        )
+    conditions = sorted({Condition(hit.pattern.target) for hit in hits if hit.pattern.kind == "condition"})
+    quantities = find_quantities(clause.text)
+    precision, precision_why = precision_of(clause.text, hits, quantities, commitment.strength)
+    reasons = _reasons(categories, commitment, conditions, hits, precision, precision_why)
+    return clause.model_copy(
+        update={
+            "categories": categories,
+            "strength": commitment.strength,
+            "obligors": list(commitment.obligors),
+            "conditions": conditions,
+            "precision": precision,
+            "quantities": quantities,
+            "reasons": reasons,
+        }
+    )
+
+
+def _heading_hits(
+    heading: list[str], taxonomy: Taxonomy, cache: dict[tuple[str, ...], list[Hit]] | None
+) -> list[Hit]:
+    key = tuple(heading)
+    if cache is not None and key in cache:
+        return cache[key]
+    hits = [
+        hit
+        for line in heading
+        for hit in taxonomy.matcher.scan(line)
+        if hit.pattern.kind in ("category", "name")
+    ]
+    if cache is not None:
+        cache[key] = hits
+    return hits
+
+
+def categorize(hits: list[Hit], heading_hits: list[Hit]) -> list[CategoryLabel]:
+    """Categories whose evidence weighs at least THRESHOLD; heading words count at half weight."""
+    weights: dict[str, dict[str, float]] = {}
+    evidence: dict[str, list[str]] = {}
+    for source, factor in ((hits, 1.0), (heading_hits, HEADING_FACTOR)):
+        for hit in source:
+            if hit.pattern.kind not in ("category", "name"):
+                continue
+            for category in _with_parent(hit.pattern.target):
+                seen = weights.setdefault(category, {})
+                key = hit.pattern.source.lower()
+                if key not in seen:
+                    seen[key] = hit.pattern.weight * factor
+                    evidence.setdefault(category, []).append(
+                        _span_text(hit) if factor == 1.0 else f"[heading] {_span_text(hit)}"
+                    )
+    labels = []
+    for category, seen in weights.items():
+        total = sum(seen.values())
+        if total >= THRESHOLD:
+            labels.append(
+                CategoryLabel(id=category, score=round(1 - 0.25**total, 3), evidence=evidence[category])
+            )
+    return sorted(labels, key=lambda label: -label.score)
+
+
+def _with_parent(category: str) -> tuple[str, ...]:
+    parent = category.split("/")[0]
+    return (category,) if parent == category else (category, parent)
+
+
+def _span_text(hit: Hit) -> str:
+    return hit.text
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``."""
+    spans, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def commitment_of(text: str, tokens: list[Token], hits: list[Hit], parties: tuple[str, ...]) -> Commitment:
+    """The firmest commitment among the sentences, with the obligors of the sentences carrying it."""
+    found = [_sentence_commitment(text, span, tokens, hits, parties) for span in sentences(text)]
+    found = [c for c in found if c.strength != Strength.NONE]
+    if not found:
+        return NO_COMMITMENT
+    top = min(c.strength.rank for c in found)
+    firmest = [c for c in found if c.strength.rank == top]
+    obligors = tuple(dict.fromkeys(code for c in firmest for code in c.obligors))
+    if ALL_PARTIES in obligors:
+        obligors = (ALL_PARTIES,)
+    return Commitment(
+        firmest[0].strength,
+        obligors,
+        firmest[0].cue,
+        firmest[0].subject,
+        any(c.explicit_subject for c in firmest),
+    )
+
+
+def _sentence_commitment(
+    text: str, span: tuple[int, int], tokens: list[Token], hits: list[Hit], parties: tuple[str, ...]
+) -> Commitment:
+    start, end = span
+    words = [i for i, t in enumerate(tokens) if start <= t.start < end]
+    if not words:
+        return NO_COMMITMENT
+    first = _first_word(text, start, tokens, words)
+    recital = _is_recital(tokens[first].lower) if first is not None else False
+    cues = sorted(
+        (h for h in hits if h.pattern.kind == "strength" and start <= h.start < end), key=lambda h: h.first
+    )
+    for cue in cues:
+        if not _is_verb(cue, tokens, first):
+            continue
+        subject = _subject(text, start, cue.start)
+        codes, all_parties = _subject_parties(subject, hits, start, cue.start, text)
+        explicit = bool(codes or all_parties)
+        if recital and not explicit:
+            continue
+        strength = Strength(cue.pattern.target)
+        if not explicit and TEXT_ITSELF.search(subject):
+            if strength in (Strength.FIRM, Strength.SUPPORT):
+                return Commitment(
+                    Strength.NONE, (), f"{text[cue.start : cue.end]} (about the text itself)", subject, False
+                )
+            return Commitment(strength, (ALL_PARTIES,), text[cue.start : cue.end], subject, False)
+        obligors = _obligors(codes, all_parties, parties)
+        return Commitment(strength, obligors, text[cue.start : cue.end], subject, explicit)
+    return NO_COMMITMENT
+
+
+def _first_word(text: str, start: int, tokens: list[Token], words: list[int]) -> int | None:
+    mark = LIST_MARK.match(text, start)
+    skip_to = mark.end() if mark else start
+    return next((i for i in words if tokens[i].start >= skip_to), None)
+
+
+def _is_recital(word: str) -> bool:
+    """A sentence opened by a participle or a participial adjective: 'Reaffirming', 'Визнаючи', 'Признавая'."""
+    if word in RECITAL_WORDS:
+        return True
+    if word.isascii():
+        return len(word) > 5 and word.endswith("ing")
+    if word.endswith(("учи", "ючи", "вши", "вшись")):
+        return True
+    return (
+        len(word) > 5
+        and word.endswith(("ая", "яя"))
+        and not word.endswith(("ская", "ная", "цкая", "кая", "ова"))
+    )
+
+
+def _is_verb(cue: Hit, tokens: list[Token], first: int | None) -> bool:
+    token = tokens[cue.first]
+    if token.raw[:1].isupper() and cue.first != first and not cue.pattern.words[0].exact_case:
+        return False  # "May 2024", "Will" inside a name
+    previous = tokens[cue.first - 1].lower if cue.first > 0 and cue.first != first else ""
+    if previous in NOUN_CONTEXT:
+        return False
+    if token.lower in NOUNISH and cue.first != first:
+        return previous in SUBJECT_WORDS or _names_party(tokens[cue.first - 1].raw)
+    return True
+
+
+def _names_party(word: str) -> bool:
+    from clauses.gazetteer import code_for
+
+    return code_for(word) is not None
+
+
+def _subject(text: str, start: int, cue_start: int) -> str:
+    """The words before the verb that name who acts: the nearest segment that is not an adjunct."""
+    before = text[start:cue_start]
+    mark = LIST_MARK.match(before)
+    if mark:
+        before = before[mark.end() :]
+    for segment in reversed(SUBJECT_BREAK.split(before)):
+        segment = segment.strip()
+        if segment and not ADJUNCT.match(segment):
+            return segment
+    return ""
+
+
+def _subject_parties(
+    subject: str, hits: list[Hit], start: int, cue_start: int, text: str
+) -> tuple[list[str], bool]:
+    if not subject:
+        return [], False
+    from clauses.gazetteer import party_codes
+
+    where = text.rfind(subject, start, cue_start)
+    all_parties = any(
+        h.pattern.kind == "all" and where <= h.start and h.end <= where + len(subject) for h in hits
+    )
+    codes = [code for code in party_codes(subject) if code not in NOT_OBLIGORS]
+    return codes, all_parties
+
+
+def _obligors(codes: list[str], all_parties: bool, parties: tuple[str, ...]) -> tuple[str, ...]:
+    if all_parties or not codes:
+        return (ALL_PARTIES,)
+    if len(parties) >= 2 and set(parties) <= set(codes):
+        return (ALL_PARTIES,)
+    own = [code for code in codes if code in parties]
+    return tuple(own or codes)
+
+
+def precision_of(
+    text: str, hits: list[Hit], quantities: list[Quantity], strength: Strength
+) -> tuple[Precision, str]:
+    """Quantified by a binding number, specific by a named system/programme/mechanism, else general."""
+    for quantity in quantities:
+        if quantity.kind != QuantityKind.YEAR:
+            return Precision.QUANTIFIED, quantity.text
+    if strength != Strength.NONE:
+        year = COMMITMENT_YEAR.search(text)
+        if year:
+            return Precision.QUANTIFIED, year.group()
+    named = [h for h in hits if h.pattern.kind in ("name", "specific")]
+    if named:
+        return Precision.SPECIFIC, _span_text(named[0])
+    return Precision.GENERAL, "no number, system or programme named"
+
+
+def _reasons(
+    categories: list[CategoryLabel],
+    commitment: Commitment,
+    conditions: list[Condition],
+    hits: list[Hit],
+    precision: Precision,
+    precision_why: str,
+) -> list[Reason]:
+    reasons = [
+        Reason(label=label.id, value=f"{label.score:.2f}", evidence=", ".join(label.evidence))
+        for label in categories
+    ]
+    cue = commitment.cue or "no commitment verb (recital, heading, fact or past action)"
+    reasons.append(Reason(label="strength", value=commitment.strength.value, evidence=cue))
+    if commitment.obligors:
+        who = commitment.subject or (
+            "inherited" if commitment.cue.startswith("inherited") else "no named subject"
+        )
+        reasons.append(Reason(label="obligors", value=", ".join(commitment.obligors), evidence=who))
+    for condition in conditions:
+        words = [
+            _span_text(h)
+            for h in hits
+            if h.pattern.kind == "condition" and h.pattern.target == condition.value
+        ]
+        reasons.append(Reason(label="conditions", value=condition.value, evidence=", ".join(words)))
+    reasons.append(Reason(label="precision", value=precision.value, evidence=precision_why))
+    return reasons

@@ -1,0 +1,125 @@
+"""Numbers that bind, found in a clause: money, durations, deadlines, counts, percentages, years."""
+
+from __future__ import annotations
+
+import re
+
+from clauses.models import Quantity, QuantityKind
+
+CURRENCY_WORDS: dict[str, str] = {
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "євро": "EUR", "евро": "EUR",
+    "$": "USD", "usd": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD", "доларів": "USD", "долари": "USD",
+    "долларов": "USD", "доллара": "USD",
+    "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "фунтів": "GBP", "фунтов": "GBP",
+    "¥": "JPY", "jpy": "JPY", "yen": "JPY", "єн": "JPY", "ієн": "JPY", "иен": "JPY",
+    "cad": "CAD", "c$": "CAD", "nok": "NOK", "sek": "SEK", "dkk": "DKK", "chf": "CHF", "pln": "PLN",
+    "czk": "CZK", "kroner": "DKK", "kronor": "SEK", "грн": "UAH", "uah": "UAH", "гривень": "UAH",
+}  # fmt: skip
+SCALES: dict[str, float] = {
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "млрд": 1e9, "мільярд": 1e9, "мільярди": 1e9, "мільярдів": 1e9,
+    "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
+    "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "млн": 1e6, "мільйон": 1e6, "мільйони": 1e6,
+    "мільйонів": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "thousand": 1e3, "тис": 1e3, "тыс": 1e3,
+}  # fmt: skip
+NUMBER_WORDS: dict[str, float] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "hundred": 100, "twenty-four": 24, "forty-eight": 48, "seventy-two": 72,
+    "один": 1, "одного": 1, "два": 2, "двох": 2, "двух": 2, "три": 3, "трьох": 3, "трех": 3, "п'ять": 5,
+    "пять": 5, "шість": 6, "шести": 6, "шесть": 6, "десять": 10, "десяти": 10,
+}  # fmt: skip
+UNITS: dict[str, str] = {
+    "year": "years", "years": "years", "рік": "years", "роки": "years", "років": "years", "року": "years",
+    "год": "years", "года": "years", "лет": "years",
+    "month": "months", "months": "months", "місяць": "months", "місяці": "months", "місяців": "months",
+    "месяц": "months", "месяца": "months", "месяцев": "months",
+    "week": "weeks", "weeks": "weeks", "тиждень": "weeks", "тижні": "weeks", "тижнів": "weeks", "недели": "weeks",
+    "недель": "weeks",
+    "day": "days", "days": "days", "днів": "days", "дні": "days", "дня": "days", "дней": "days",
+    "hour": "hours", "hours": "hours", "годин": "hours", "години": "hours", "годину": "hours", "часов": "hours",
+    "часа": "hours",
+}  # fmt: skip
+
+_NUM = r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?"
+_WORDNUM = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_CUR_BEFORE = r"€|\$|£|¥|US\$|C\$|EUR|USD|GBP|JPY|CAD|NOK|SEK|DKK|CHF|PLN|CZK|UAH"
+_SCALE = "|".join(sorted((re.escape(w) for w in SCALES), key=len, reverse=True))
+_CUR_AFTER = "|".join(
+    sorted((re.escape(w) for w in CURRENCY_WORDS if w not in "€$£¥"), key=len, reverse=True)
+)
+_UNIT = "|".join(sorted((re.escape(w) for w in UNITS), key=len, reverse=True))
+
+MONEY_BEFORE = re.compile(rf"(?<!\w)({_CUR_BEFORE})\s?({_NUM})(?:\s?({_SCALE})\.?)?(?!\w)", re.IGNORECASE)
+MONEY_AFTER = re.compile(
+    rf"(?<![\w.,])({_NUM})\s?(?:({_SCALE})\.?\s?)?({_CUR_AFTER}|€|\$|£)(?!\w)", re.IGNORECASE
+)
+DEADLINE = re.compile(
+    rf"(?:within|no later than|not later than|протягом|впродовж|не пізніше|в течение|не позднее)\s+"
+    rf"(?:the\s+)?({_NUM}|{_WORDNUM})(?:\s*\(\d+\))?[\s-]*({_UNIT})(?!\w)",
+    re.IGNORECASE,
+)
+DURATION = re.compile(
+    rf"(?<![\w.,])({_NUM}|{_WORDNUM})(?:\s*\(\d+\))?[\s-]*({_UNIT})(?!\w)",
+    re.IGNORECASE,
+)
+PERCENT = re.compile(rf"(?<![\w.,])({_NUM})\s?(%|per cent|percent|відсот\w*|процент\w*)", re.IGNORECASE)
+YEAR = re.compile(r"(?<![\w.,/-])((?:19|20)\d\d)(?![\w.,/-]\d)")
+COUNT = re.compile(
+    rf"(?<![\w.,])({_NUM})\s+(?:[a-z-]+\s)?(aircraft|jets|systems|launchers|vehicles|tanks|rounds|shells|drones|"
+    rf"missiles|interceptors|pilots|soldiers|servicemen|personnel|troops|instructors|units|batteries|"
+    rf"ships|vessels|square kilometres|square kilometers|km|hectares|generators|transformers)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def parse_number(text: str) -> float:
+    """'1.68' → 1.68, '170.000' and '170,000' → 170000 (a group of three digits is thousands), '2,5' → 2.5."""
+    text = text.replace(" ", "").replace("\u00a0", "")
+    groups = re.split(r"[.,]", text)
+    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
+        return float("".join(groups))
+    if len(groups) > 1:
+        return float("".join(groups[:-1]) + "." + groups[-1])
+    return float(text)
+
+
+def _value(text: str) -> float:
+    return NUMBER_WORDS[text.lower()] if text.lower() in NUMBER_WORDS else parse_number(text)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every binding number in ``text``, each span counted once (money before years, deadlines before durations)."""
+    found: list[tuple[int, Quantity]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(match: re.Match[str], kind: QuantityKind, value: float, unit: str) -> None:
+        if any(match.start() < end and start < match.end() for start, end in taken):
+            return
+        taken.append(match.span())
+        found.append((match.start(), Quantity(kind=kind, value=value, unit=unit, text=match.group().strip())))
+
+    for m in MONEY_BEFORE.finditer(text):
+        add(
+            m,
+            QuantityKind.MONEY,
+            parse_number(m[2]) * SCALES.get((m[3] or "").lower(), 1),
+            CURRENCY_WORDS[m[1].lower()],
+        )
+    for m in MONEY_AFTER.finditer(text):
+        add(
+            m,
+            QuantityKind.MONEY,
+            parse_number(m[1]) * SCALES.get((m[2] or "").lower(), 1),
+            CURRENCY_WORDS[m[3].lower()],
+        )
+    for m in DEADLINE.finditer(text):
+        add(m, QuantityKind.DEADLINE, _value(m[1]), UNITS[m[2].lower()])
+    for m in DURATION.finditer(text):
+        add(m, QuantityKind.DURATION, _value(m[1]), UNITS[m[2].lower()])
+    for m in PERCENT.finditer(text):
+        add(m, QuantityKind.PERCENT, parse_number(m[1]), "percent")
+    for m in COUNT.finditer(text):
+        add(m, QuantityKind.COUNT, parse_number(m[1]), m[2].lower())
+    for m in YEAR.finditer(text):
+        add(m, QuantityKind.YEAR, float(m[1]), "year")
+    return [quantity for _, quantity in sorted(found, key=lambda item: item[0])]

@@ -1,0 +1,295 @@
+"""The taxonomy: category terms and grammar cues, read from YAML and compiled once.
+
+The packaged ``clauses/data/taxonomy.yaml`` holds the data a user may refine;
+a user's file of the same shape adds terms to existing categories or adds
+"parent/child" sub-categories. Matching is word-based: every term is indexed by
+the first letters of its first word, so a text is scanned once for all terms of
+all kinds (categories, strength cues, conditions...) — see ``Matcher``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Literal, NamedTuple
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from clauses.errors import ClausesError
+from clauses.models import CATEGORY_IDS, Condition, Strict
+from clauses.resources import data_file
+
+Language = Literal["en", "uk", "ru"]
+TOKEN = re.compile(r"\w+(?:['’ʼ]\w+)*")
+KEY_LENGTH = 3
+
+
+class WeightedTerm(Strict):
+    term: str
+    weight: float = Field(default=1.0, gt=0.0, le=5.0)
+
+
+TermSpec = str | WeightedTerm
+TermsByLanguage = dict[Language, list[TermSpec]]
+
+
+class CategorySpec(Strict):
+    """One category as written in YAML."""
+
+    label: str | None = None
+    description: str | None = None
+    terms: TermsByLanguage = Field(default_factory=dict)
+    names: list[TermSpec] = Field(default_factory=list)
+
+
+class Taxonomy(BaseModel):
+    """Categories with their terms, and the cue lists for strength, obligors, conditions, precision."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    categories: dict[str, CategorySpec] = Field(default_factory=dict)
+    strength: dict[Literal["firm", "intent", "support", "optional"], dict[Language, list[str]]] = Field(
+        default_factory=dict
+    )
+    all_parties: dict[Language, list[str]] = Field(default_factory=dict)
+    conditions: dict[Condition, dict[Language, list[str]]] = Field(default_factory=dict)
+    precision: dict[Literal["specific"], dict[Language, list[str]]] = Field(default_factory=dict)
+
+    @field_validator("categories")
+    @classmethod
+    def _known_ids(cls, value: dict[str, CategorySpec]) -> dict[str, CategorySpec]:
+        for category_id in value:
+            parent, _, child = category_id.partition("/")
+            if (
+                parent not in CATEGORY_IDS
+                or (category_id.count("/") > 1)
+                or ("/" in category_id and not child)
+            ):
+                raise ValueError(
+                    f"unknown category id {category_id!r}: use an id of taxonomy.md or 'parent/child' under one"
+                )
+        return value
+
+    def label_of(self, category_id: str) -> str:
+        spec = self.categories.get(category_id)
+        return spec.label if spec and spec.label else category_id
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        """Every term and cue compiled into one word index (built on first use, then kept)."""
+        return Matcher.build(self)
+
+
+class Word(NamedTuple):
+    text: str  # normalised: lower case, or as written for capitals-only words
+    stem: bool
+    exact_case: bool
+
+
+class Pattern(NamedTuple):
+    """One term or cue: its words, what it signals (kind, target) and its weight."""
+
+    words: tuple[Word, ...]
+    kind: str  # "category" | "name" | "strength" | "all" | "condition" | "specific"
+    target: str
+    weight: float
+    source: str
+
+
+class Hit(NamedTuple):
+    pattern: Pattern
+    first: int  # token index
+    last: int  # token index, inclusive
+    start: int  # character offsets in the text
+    end: int
+    text: str  # the words as they stand in the text
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    lower: str
+    raw: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words with offsets; an English possessive ("Ukraine's") is reduced to its noun."""
+    tokens = []
+    for match in TOKEN.finditer(text):
+        raw = match.group().replace("’", "'").replace("ʼ", "'")
+        if raw.endswith("'s") or raw.endswith("'S"):
+            raw = raw[:-2]
+        tokens.append(Token(match.start(), match.end(), raw.lower(), raw))
+    return tokens
+
+
+def parse_term(term: str) -> tuple[Word, ...]:
+    """Words of a term: "оборон*" is a stem, "SAFE" matches only in capitals."""
+    words = []
+    for piece in re.findall(r"\w+(?:['’ʼ*]\w+)*\*?", term):
+        piece = piece.replace("’", "'").replace("ʼ", "'")
+        stem = piece.endswith("*")
+        text = piece.rstrip("*")
+        exact = len(text) >= 2 and text.isupper() and not stem
+        words.append(Word(text if exact else text.lower(), stem, exact))
+    return tuple(words)
+
+
+class Matcher:
+    """All patterns indexed by the first letters of their first word."""
+
+    def __init__(self, patterns: list[Pattern]) -> None:
+        self.index: dict[str, list[Pattern]] = {}
+        for pattern in patterns:
+            self.index.setdefault(pattern.words[0].text[:KEY_LENGTH].lower(), []).append(pattern)
+        for bucket in self.index.values():
+            bucket.sort(key=lambda p: (-len(p.words), -len(p.words[-1].text)))
+
+    @classmethod
+    def build(cls, taxonomy: Taxonomy) -> Matcher:
+        patterns: list[Pattern] = []
+
+        def add(terms: list[TermSpec], kind: str, target: str) -> None:
+            for spec in terms:
+                term = spec if isinstance(spec, str) else spec.term
+                weight = 1.0 if isinstance(spec, str) else spec.weight
+                words = parse_term(term)
+                if words:
+                    patterns.append(Pattern(words, kind, target, weight, term))
+
+        for category_id, spec in taxonomy.categories.items():
+            for terms in spec.terms.values():
+                add(terms, "category", category_id)
+            add(spec.names, "name", category_id)
+        for strength, by_language in taxonomy.strength.items():
+            for cues in by_language.values():
+                add(list(cues), "strength", strength)
+        for cues in taxonomy.all_parties.values():
+            add(list(cues), "all", "ALL")
+        for condition, by_language in taxonomy.conditions.items():
+            for cues in by_language.values():
+                add(list(cues), "condition", condition.value)
+        for by_language in taxonomy.precision.values():
+            for cues in by_language.values():
+                add(list(cues), "specific", "specific")
+        return cls(patterns)
+
+    def scan(self, text: str, tokens: list[Token] | None = None) -> list[Hit]:
+        """Leftmost-longest hits of every kind (a kind's hits do not overlap; kinds may)."""
+        tokens = tokenize(text) if tokens is None else tokens
+        hits: list[Hit] = []
+        free: dict[str, int] = {}
+        index = self.index
+        for i, token in enumerate(tokens):
+            bucket = index.get(token.lower[:KEY_LENGTH])
+            if not bucket:
+                continue
+            for pattern in bucket:
+                if free.get(pattern.kind, 0) > i:
+                    continue
+                last = _match_words(pattern.words, tokens, i)
+                if last >= 0:
+                    hits.append(
+                        Hit(
+                            pattern,
+                            i,
+                            last,
+                            token.start,
+                            tokens[last].end,
+                            text[token.start : tokens[last].end],
+                        )
+                    )
+                    free[pattern.kind] = last + 1
+        return hits
+
+
+def _match_words(words: tuple[Word, ...], tokens: list[Token], i: int) -> int:
+    """Index of the last token when ``words`` stand at token ``i``, else -1."""
+    if i + len(words) > len(tokens):
+        return -1
+    for offset, word in enumerate(words):
+        token = tokens[i + offset]
+        candidate = token.raw if word.exact_case else token.lower
+        if word.stem:
+            if not candidate.startswith(word.text):
+                return -1
+        elif candidate != word.text:
+            return -1
+    return i + len(words) - 1
+
+
+def _yaml_error(error: yaml.YAMLError, path: Path) -> ClausesError:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    where = f"line {mark.line + 1}: " if mark is not None else ""
+    return ClausesError(f"{where}{problem}", path.name)
+
+
+def _validation_error(error: ValidationError, path: Path) -> ClausesError:
+    first = error.errors()[0]
+    field = ".".join(str(part) for part in first["loc"])
+    more = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
+    return ClausesError(f"{field}: {first['msg']}{more}", path.name)
+
+
+def read_taxonomy_file(path: Path) -> Taxonomy:
+    """One YAML file as a Taxonomy, with errors naming the line or the field."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ClausesError(f"cannot read taxonomy: {error}", path) from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise _yaml_error(error, path) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ClausesError("a taxonomy is a mapping with 'categories' (see README)", path.name)
+    try:
+        return Taxonomy.model_validate(data)
+    except ValidationError as error:
+        raise _validation_error(error, path) from None
+
+
+def merge(base: Taxonomy, extra: Taxonomy) -> Taxonomy:
+    """``base`` refined by ``extra``: term lists are extended, labels replaced where given."""
+    data = base.model_dump()
+    for category_id, spec in extra.model_dump(exclude_unset=True).get("categories", {}).items():
+        target = data["categories"].setdefault(
+            category_id, {"label": None, "description": None, "terms": {}, "names": []}
+        )
+        for field in ("label", "description"):
+            if spec.get(field):
+                target[field] = spec[field]
+        for language, terms in spec.get("terms", {}).items():
+            target["terms"].setdefault(language, []).extend(terms)
+        target["names"].extend(spec.get("names", []))
+    for section in ("strength", "all_parties", "conditions", "precision"):
+        _extend_nested(data[section], extra.model_dump(exclude_unset=True).get(section, {}))
+    return Taxonomy.model_validate(data)
+
+
+def _extend_nested(target: dict, extra: dict) -> None:
+    for key, value in extra.items():
+        if isinstance(value, dict):
+            _extend_nested(target.setdefault(key, {}), value)
+        else:
+            target.setdefault(key, []).extend(value)
+
+
+@lru_cache(maxsize=1)
+def packaged_taxonomy() -> Taxonomy:
+    """The packaged taxonomy, read and compiled once per process."""
+    taxonomy = read_taxonomy_file(data_file("taxonomy.yaml"))
+    taxonomy.matcher  # noqa: B018 - compile now so the cost is paid once
+    return taxonomy
+
+
+def load_taxonomy(path: Path | None = None) -> Taxonomy:
+    """The packaged taxonomy, or the packaged one extended and refined by the user's YAML at ``path``."""
+    if path is None:
+        return packaged_taxonomy()
+    return merge(packaged_taxonomy(), read_taxonomy_file(Path(path)))
