@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,9 @@ class FrontMatter(Strict):
     def _comma_separated(cls, value: Any) -> Any:
         if isinstance(value, str):
             return [code.strip() for code in value.split(",") if code.strip()]
+        if isinstance(value, list):
+            # YAML 1.1 reads an unquoted NO (Norway) as false.
+            return ["NO" if item is False else item for item in value]
         return value
 
     @field_validator("parties")
@@ -66,11 +70,31 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict[str, Any], str
     return validate_front_matter(raw, path), rest[closing.end() :].lstrip("\n")
 
 
+@lru_cache(maxsize=1)
+def _safe_loader() -> Any:
+    """PyYAML's SafeLoader (no Python tags) that leaves dates as text for pydantic to check.
+
+    The plain SafeLoader turns '2024-02-31' into a ValueError naming no field.
+    """
+    import yaml
+
+    class DatesAsText(yaml.SafeLoader):
+        pass
+
+    DatesAsText.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return DatesAsText
+
+
 def _parse_yaml(source: str, path: Path | str) -> dict[str, Any]:
     import yaml
 
     try:
-        data = yaml.safe_load(source)
+        data = yaml.load(source, Loader=_safe_loader())  # noqa: S506 - a SafeLoader subclass
+    except (ValueError, OverflowError) as error:
+        raise ClausesError(f"front matter: {error}", path) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 2}: " if mark is not None else ""
