@@ -1,0 +1,120 @@
+"""Word loader: a .docx (or macro-enabled .docm, read as text only) as normalised paragraphs.
+
+The zip's central directory is checked for bombs before anything is unpacked. python-docx opens
+the package; the paragraphs are read from the main document part in document order (table cells
+included), and Word's automatic list numbers are rendered from numbering.xml as Word shows them.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from clauses.errors import ClausesError
+from clauses.load.docx_numbering import Numbering
+
+MAX_RATIO = 100  # uncompressed / compressed size of one member
+MAX_UNPACKED = 200 * 1024 * 1024
+RATIO_FLOOR = 1024 * 1024  # a small member cannot hurt, whatever its ratio
+MAX_MEMBERS = 10_000
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# what each inline element contributes to the text; w:p only to skip nested paragraphs
+INLINE = {f"{W}t": "", f"{W}tab": " ", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-", f"{W}p": ""}
+RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+
+
+def extract_docx(path: Path) -> str:
+    """Normalised text of a Word document; ClausesError for what cannot be read."""
+    path = Path(path)
+    check_zip(path)
+    body, numbering_xml, styles_xml = _read_parts(path)
+    numbering = Numbering(numbering_xml, styles_xml)
+    paragraphs: list[str] = []
+    for paragraph in _paragraphs(body):
+        marker = numbering.marker(paragraph)
+        lines = _paragraph_lines(paragraph)
+        if lines and marker:
+            lines[0] = f"{marker} {lines[0]}"
+        paragraphs.extend(lines)
+    if not paragraphs:
+        raise ClausesError("Word document holds no text", path)
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def check_zip(path: Path) -> None:
+    """Refuse what is not a zip, or is a zip bomb, from the central directory alone."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except OSError as error:
+        raise ClausesError(f"cannot read: {error.strerror or error}", path) from error
+    except (zipfile.BadZipFile, ValueError, EOFError) as error:
+        raise ClausesError("not a Word document (not a valid zip file)", path) from error
+    if len(members) > MAX_MEMBERS:
+        raise ClausesError(f"not a Word document ({len(members)} members in the zip)", path)
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
+            raise ClausesError(f"zip bomb: {member.filename} would unpack {ratio:.0f} times its size", path)
+    total = sum(member.file_size for member in members)
+    if total > MAX_UNPACKED:
+        raise ClausesError(f"zip bomb: would unpack to {total // 2**20} MB (limit 200 MB)", path)
+
+
+def _read_parts(path: Path) -> tuple[Any, Any, Any]:
+    """The main document body and the numbering and styles parts (None where absent)."""
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.opc.package import OpcPackage
+
+    try:
+        package = OpcPackage.open(str(path))
+        main = package.main_document_part
+        document = _element(main)
+        related = {rel.reltype: rel.target_part for rel in main.rels.values() if not rel.is_external}
+        numbering = _element(related[RT_NUMBERING]) if RT_NUMBERING in related else None
+        styles = _element(related[RT_STYLES]) if RT_STYLES in related else None
+    except PackageNotFoundError as error:
+        raise ClausesError("not a Word document", path) from error
+    except Exception as error:  # python-docx and lxml raise many kinds on broken packages
+        raise ClausesError(f"not a readable Word document ({type(error).__name__})", path) from error
+    body = document.find(f"{W}body")
+    if body is None:
+        raise ClausesError("not a Word document (no document body)", path)
+    return body, numbering, styles
+
+
+def _element(part: Any) -> Any:
+    """A part's XML root; a .docm main part is a plain part, parsed here (its macros never run)."""
+    from docx.oxml.parser import parse_xml
+
+    element = getattr(part, "element", None)
+    return element if element is not None else parse_xml(part.blob)
+
+
+def _paragraphs(body: Any) -> list[Any]:
+    """Every paragraph in document order, table cells and text boxes included, fallbacks skipped."""
+    return [p for p in body.iter(f"{W}p") if not any(a.tag == FALLBACK for a in p.iterancestors())]
+
+
+def _paragraph_lines(paragraph: Any) -> list[str]:
+    """The visible text of a paragraph, split at its manual line breaks (signature blocks use them).
+
+    Text of paragraphs nested in this one's text boxes is left to those paragraphs.
+    """
+    pieces: list[str] = []
+    for node in paragraph.iter(*INLINE):
+        if node.tag == f"{W}p" or _nested(node, paragraph):
+            continue
+        pieces.append(node.text or "" if node.tag == f"{W}t" else INLINE[node.tag])
+    lines = "".join(pieces).split("\n")
+    return [text for line in lines if (text := " ".join(line.split()))]
+
+
+def _nested(node: Any, paragraph: Any) -> bool:
+    """True for text of a paragraph inside a text box within this paragraph."""
+    for ancestor in node.iterancestors(f"{W}p"):
+        return ancestor is not paragraph
+    return False
