@@ -20,7 +20,8 @@ from clauses.evaluate import gold_texts, read_gold, score, words
 from clauses.models import Agreement, Clause, Kind
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-LIST_ITEM = re.compile(r"^\s*(?:\(?[a-zа-я]\)|\(?[ivx]+\)|[•\-–*])\s+")
+LIST_ITEM = re.compile(r"^\s*(?:\(?[a-zа-я]\)|\(?[ivx]+\)|[•\-–*o])\s+")
+NUMBERED = re.compile(r"^\s*\d+[.)]\s+")
 
 
 def is_heading(line: str) -> bool:
@@ -33,16 +34,18 @@ def is_heading(line: str) -> bool:
 
 def line_agreement(path: Path) -> Agreement:
     stem = path.stem
-    clauses, heading, introducer = [], [], None
+    clauses, heading, introducer, introducer_numbered = [], [], None, False
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     for n, line in enumerate(lines):
         if n > 0 and is_heading(line):
             heading = [line.strip()]
             continue
         clause_id = f"{stem}:{n}"
-        parent = introducer if LIST_ITEM.match(line) else None
-        if not LIST_ITEM.match(line):
+        item = LIST_ITEM.match(line) or (NUMBERED.match(line) and introducer and introducer_numbered is False)
+        parent = introducer if item else None
+        if not item:
             introducer = clause_id if line.rstrip().endswith(":") else None
+            introducer_numbered = bool(NUMBERED.match(line))
         clauses.append(Clause(id=clause_id, path=str(n), heading=list(heading), text=line, parent=parent))
     kind = Kind.NEWS if path.parent.name == "seeds" else Kind.AGREEMENT
     return Agreement(

@@ -29,6 +29,8 @@ from clauses.taxonomy import Hit, Taxonomy, Token, load_taxonomy, tokenize
 
 THRESHOLD = 0.5
 HEADING_FACTOR = 0.5
+import os
+HEADING_MODE = os.environ.get("HM", "a")
 NOT_OBLIGORS = frozenset({"RU", "BY", "KP", "IR"})
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”»)]*\s+(?=[\"'“«(]*[A-ZА-ЯІЇЄҐЁ])")
 SUBJECT_BREAK = re.compile(
@@ -38,10 +40,12 @@ SUBJECT_BREAK = re.compile(
 # A segment before the verb that opens with these words is an adjunct, not the subject.
 ADJUNCT = re.compile(
     r"^(?:together|along|alongside|with|including|in\b|within|through|where|when|if|for|by|on|under|at|from|"
-    r"to\b|as\b|and\b|based|building|acting|consistent|subject|jointly|also|further|moreover|furthermore|"
+    r"to\b|as\b|based|building|acting|consistent|subject|jointly|also|further|moreover|furthermore|"
     r"разом|спільно|у\b|в\b|відповідно|згідно|з\b|із\b|на\b|для|вместе|совместно|согласно|с\b|по\b|при\b)",
     re.IGNORECASE,
 )
+CONJUNCTION = re.compile(r"^(?:and|but|or|і|й|та|а|и|но)\s+", re.IGNORECASE)
+PRONOUN_SUBJECT = re.compile(r"^(?:it|they|we|she|he|вона|воно|вони|ми|она|оно|они|мы)$", re.IGNORECASE)
 TEXT_ITSELF = re.compile(
     r"\b(?:this|the|present|such)\s+(?:agreement|arrangement|document|memorandum|declaration|provisions?|"
     r"annex|text)\b|\b(?:ця|цієї|ця|дана|дан\w*|настоящ\w*|эт\w*)?\s*(?:угод\w*|соглашени\w*)",
@@ -177,14 +181,17 @@ def categorize(hits: list[Hit], heading_hits: list[Hit]) -> list[CategoryLabel]:
                 continue
             for category in _with_parent(hit.pattern.target):
                 seen = weights.setdefault(category, {})
-                key = hit.pattern.source.lower()
+                key = hit.pattern.source.lower() if factor == 1.0 else "[heading]" + hit.pattern.source.lower()
                 if key not in seen:
                     seen[key] = hit.pattern.weight * factor
                     evidence.setdefault(category, []).append(
                         _span_text(hit) if factor == 1.0 else f"[heading] {_span_text(hit)}"
                     )
     labels = []
+    own = {c for c, seen in weights.items() if sum(w for k, w in seen.items() if not k.startswith("[heading]")) >= THRESHOLD}
     for category, seen in weights.items():
+        if HEADING_MODE == "b" and own and category not in own:
+            continue
         total = sum(seen.values())
         if total >= THRESHOLD:
             labels.append(
@@ -220,8 +227,9 @@ def commitment_of(text: str, tokens: list[Token], hits: list[Hit], parties: tupl
         return NO_COMMITMENT
     top = min(c.strength.rank for c in found)
     firmest = [c for c in found if c.strength.rank == top]
-    obligors = tuple(dict.fromkeys(code for c in firmest for code in c.obligors))
-    if ALL_PARTIES in obligors:
+    named = [c for c in firmest if c.explicit_subject] or firmest
+    obligors = tuple(dict.fromkeys(code for c in named for code in c.obligors))
+    if ALL_PARTIES in obligors or (len(parties) >= 2 and set(parties) <= set(obligors)):
         obligors = (ALL_PARTIES,)
     return Commitment(
         firmest[0].strength,
@@ -249,10 +257,15 @@ def _sentence_commitment(
             continue
         subject = _subject(text, start, cue.start)
         codes, all_parties = _subject_parties(subject, hits, start, cue.start, text)
+        if codes and not all_parties and set(codes) <= NOT_OBLIGORS:
+            continue  # "Any future Russian invasion would violate ...": the adversary commits to nothing
+        codes = [code for code in codes if code not in NOT_OBLIGORS]
         explicit = bool(codes or all_parties)
-        if recital and not explicit:
+        if recital and not (explicit and _after_comma(text, start, cue.start, subject)):
             continue
         strength = Strength(cue.pattern.target)
+        if strength == Strength.SUPPORT and explicit and _conditional_firm(text, cue, cues, end):
+            strength = Strength.FIRM
         if not explicit and TEXT_ITSELF.search(subject):
             if strength in (Strength.FIRM, Strength.SUPPORT):
                 return Commitment(
@@ -262,6 +275,22 @@ def _sentence_commitment(
         obligors = _obligors(codes, all_parties, parties)
         return Commitment(strength, obligors, text[cue.start : cue.end], subject, explicit)
     return NO_COMMITMENT
+
+
+def _after_comma(text: str, start: int, cue_start: int, subject: str) -> bool:
+    """In a recital, a main clause follows the participial phrase after a comma."""
+    where = text.rfind(subject, start, cue_start) if subject else cue_start
+    return bool(re.search(r"[,;:]", text[start:where]))
+
+
+def _conditional_firm(text: str, cue: Hit, cues: list[Hit], end: int) -> bool:
+    """'Germany affirms that in those circumstances it would provide ...' commits firmly."""
+    if not re.match(r"\W*that\b", text[cue.end : end]):
+        return False
+    for later in cues:
+        if later.start > cue.start and later.pattern.target == "firm":
+            return bool(PRONOUN_SUBJECT.match(_subject(text, cue.end, later.start)))
+    return False
 
 
 def _first_word(text: str, start: int, tokens: list[Token], words: list[int]) -> int | None:
@@ -310,7 +339,7 @@ def _subject(text: str, start: int, cue_start: int) -> str:
     if mark:
         before = before[mark.end() :]
     for segment in reversed(SUBJECT_BREAK.split(before)):
-        segment = segment.strip()
+        segment = CONJUNCTION.sub("", segment.strip())
         if segment and not ADJUNCT.match(segment):
             return segment
     return ""
@@ -321,14 +350,18 @@ def _subject_parties(
 ) -> tuple[list[str], bool]:
     if not subject:
         return [], False
-    from clauses.gazetteer import party_codes
+    from clauses.gazetteer import mentions
 
     where = text.rfind(subject, start, cue_start)
     all_parties = any(
         h.pattern.kind == "all" and where <= h.start and h.end <= where + len(subject) for h in hits
     )
-    codes = [code for code in party_codes(subject) if code not in NOT_OBLIGORS]
-    return codes, all_parties
+    codes = [
+        mention.code
+        for mention in mentions(subject)
+        if not subject.startswith(("'s", "’s", "'", "’"), mention.end)
+    ]
+    return list(dict.fromkeys(codes)), all_parties
 
 
 def _obligors(codes: list[str], all_parties: bool, parties: tuple[str, ...]) -> tuple[str, ...]:
