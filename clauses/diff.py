@@ -188,11 +188,13 @@ def _change_for(
         old=[c.id for c in old_group],
         new=[c.id for c in new_group],
         similarity=round(link.similarity, 4),
-        obligors_change=_obligors_change(old_group, new_group),
+        obligors_change=None if link.same_text else _obligors_change(old_group, new_group),
         numbers_changed=[] if link.same_text else numbers_changed(old_group, new_group),
-        categories=_category_change(old_group, new_group),
+        categories=_category_change(old_group, new_group, compare=not link.same_text),
         redline=[] if kind is ChangeKind.UNCHANGED else redline(old_text, new_text),
     )
+    if link.same_text:
+        return change  # labels inherited from a changed list intro are reported on the intro, not here
     return _with_strength(change, _firmest(old_group), _firmest(new_group))
 
 
@@ -270,12 +272,12 @@ def _obligors_change(old_group: list[Clause], new_group: list[Clause]) -> Obligo
     return None if set(before) == set(after) else ObligorsChange(old=before, new=after)
 
 
-def _category_change(old_group: list[Clause], new_group: list[Clause]) -> CategoryChange:
+def _category_change(old_group: list[Clause], new_group: list[Clause], compare: bool) -> CategoryChange:
     before = _ordered_union(c.category_ids for c in old_group)
     after = _ordered_union(c.category_ids for c in new_group)
     return CategoryChange(
-        gained=[c for c in after if c not in before],
-        lost=[c for c in before if c not in after],
+        gained=[c for c in after if c not in before] if compare else [],
+        lost=[c for c in before if c not in after] if compare else [],
         all=_ordered_union([before, after]),
     )
 
@@ -335,18 +337,20 @@ def _shift(old_path: str, new_path: str) -> str:
     if old_path == new_path:
         return "0"
     old_parts, new_parts = _parts(old_path), _parts(new_path)
-    for before, after in zip(old_parts, new_parts, strict=False):
-        if before == after:
-            continue
-        a, b = _ordinal(before), _ordinal(after)
-        if a is not None and b is not None:
-            return f"{b - a:+d}"
-        break
+    if len(old_parts) == len(new_parts):
+        for before, after in zip(old_parts, new_parts, strict=True):
+            if before == after:
+                continue
+            a, b = _ordinal(before), _ordinal(after)
+            if a is not None and b is not None:
+                return f"{b - a:+d}"
+            break
     return f"{_style(old_path)}→{_style(new_path)}"
 
 
 def _parts(path: str) -> list[str]:
-    return [p for p in re.split(r"[.\s:]+", path.lower()) if p]
+    """The levels of a path; a segmenter's "~2" that tells apart a repeated number is no level."""
+    return [p for p in re.split(r"[.\s:]+", re.sub(r"~\d+", "", path.lower())) if p]
 
 
 def _ordinal(part: str) -> int | None:
@@ -358,7 +362,7 @@ def _ordinal(part: str) -> int | None:
 
 
 def _style(path: str) -> str:
-    return re.sub(r"[a-z]", "a", re.sub(r"\d+", "9", path.lower()))
+    return re.sub(r"[a-z]", "a", re.sub(r"\d+", "9", re.sub(r"~\d+", "", path.lower())))
 
 
 def _pattern(kept: Counter[str], news: list[Clause], links: list[Link], systematic: set[int]) -> str:
