@@ -80,10 +80,11 @@ _KEYWORD_STYLE = {
 }  # fmt: skip
 _RANK = {
     "title": -1, "annex": 0, "part": 1, "chapter": 2, "section": 3, "roman": 4,
-    "article": 5, "paragraph": 5, "ALPHA": 6, "num": 7, "alpha": 8, "roman-lower": 9,
+    "article": 5, "paragraph": 6, "ALPHA": 7, "num": 8, "alpha": 9, "roman-lower": 10,
     "plain": 20,
 }  # fmt: skip
 _ABSOLUTE = ("article", "annex")
+_KEYWORD_STYLES = frozenset(_KEYWORD_STYLE.values())
 _FIRST_MARKERS = frozenset({"1", "A", "a", "I", "i"})
 _HOMOGLYPHS = str.maketrans("АВСЕНІКМОРТХаеорсхі", "ABCEHIKMOPTXaeopcxi")
 _BULLET_STYLE = {"•": "•", "●": "•", "▪": "•", "∙": "•", "·": "•", "‣": "•", "*": "*"}
@@ -247,19 +248,19 @@ def _marker_style(style: str, marker: str, prior: dict[str, str]) -> tuple[str, 
 
 def _rank(style: str) -> int:
     bare = style.replace("(", "").replace(")", "").replace(".", "")
-    return _RANK.get(bare, 10)
+    return _RANK.get(bare, 11)
 
 
 # --- heading tests ---------------------------------------------------------------------
 
 
-def _looks_like_heading(text: str, max_words: int) -> bool:
+def _looks_like_heading(text: str, max_words: int, *, capital: bool = True) -> bool:
     """A topic line: starts with a capital, no final punctuation, short, no finite verb."""
     text = _SUPERSCRIPT.sub("", text).rstrip(' ”"»’)*')
     if not text or text[-1] in _TERMINAL:
         return False
     first = next((ch for ch in text if ch.isalpha()), "")
-    if not first.isupper():
+    if not first or (capital and not first.isupper()):
         return False
     words = text.split()
     if len(words) > max_words or words[-1].lower() in _TRAILING_CONNECTORS:
@@ -316,6 +317,7 @@ class _Builder:
         self.in_title = True
         self.in_signature = False
         self.after_colon = False
+        self.last_was_heading = False
         self.intro: Clause | None = None
         self.footnote_marks: set[str] = set()
 
@@ -338,7 +340,7 @@ class _Builder:
             self._title(line)
             return
         self.in_title = False
-        if self._heading(line, following) or self._signatory(line):
+        if self._continues_heading(line) or self._heading(line, following) or self._signatory(line):
             return
         self._clause(line)
         if line.kind == "plain" and _CLOSING.match(line.content):
@@ -373,7 +375,7 @@ class _Builder:
         elif line.kind == "item" and self._is_item_heading(line, following):
             style, marker = _marker_style(line.style, line.marker, self._heading_prior())
             self._push(line, style, marker, following=following)
-        elif line.kind == "plain" and following is not None and not self.after_colon:
+        elif line.kind == "plain" and following is not None and not self._listed_after_colon(following):
             bare = _BARE_ROMAN.match(line.content)
             if bare and _looks_like_heading(line.content[bare.end() :], 16):
                 self._push(line, "roman", bare.group(1).translate(_HOMOGLYPHS))
@@ -385,18 +387,33 @@ class _Builder:
             return False
         return True
 
+    def _listed_after_colon(self, following: _Line) -> bool:
+        """After "...:" a short line is a heading only when a paragraph of text follows it."""
+        return self.after_colon and (following.kind != "plain" or _looks_like_heading(following.content, 16))
+
+    def _continues_heading(self, line: _Line) -> bool:
+        """ "Annex" then "to the Agreement": a lower-case line carrying on the heading above."""
+        if not self.last_was_heading or line.kind != "plain" or not line.content[0].islower():
+            return False
+        if not _looks_like_heading(line.content, 12, capital=False):
+            return False
+        self.rest.append(line.raw)
+        self.headings[-1].text += " " + line.clean
+        return True
+
     def _is_item_heading(self, line: _Line, following: _Line | None) -> bool:
         if following is None or line.style.startswith("(") or line.style == "dotted":
             return False
         if not _looks_like_heading(line.content, 25):
             return False
-        style, _ = _marker_style(line.style, line.marker, self._heading_prior())
+        prior = self._heading_prior()
+        style, _ = _marker_style(line.style, line.marker, prior)
         if self.after_colon and style != "roman.":
             return False
         # "1. Air" "2. Sea" ... in a row are a list of short items, not headings
         return not (
             following.kind == "item"
-            and following.style == line.style
+            and _marker_style(following.style, following.marker, prior)[0] == style
             and _looks_like_heading(following.content, 25)
         )
 
@@ -414,7 +431,10 @@ class _Builder:
         same = next((i for i, h in enumerate(stack) if h.style == style), None)
         if same is not None:
             del stack[same:]
-        elif not (style == "plain" or (marker in _FIRST_MARKERS and rank > _RANK["paragraph"])):
+        elif not (
+            style == "plain"
+            or (marker in _FIRST_MARKERS and rank > _RANK["roman"] and style not in _KEYWORD_STYLES)
+        ):
             while stack and stack[-1].rank >= rank:
                 stack.pop()
         stack.append(heading)
@@ -423,6 +443,7 @@ class _Builder:
         self.levels.clear()
         self.intro = None
         self.after_colon = False
+        self.last_was_heading = True
 
     @staticmethod
     def _component(style: str, marker: str, following: _Line | None) -> str | None:
@@ -536,9 +557,10 @@ class _Builder:
     def _emit(self, path: str, text: str, parent: str | None) -> Clause:
         path = self._unique(path)
         trail = [h.text for h in self.headings]
-        clause = Clause(id=f"{self.agreement_id}:{path}", path=path, heading=trail, text=text, parent=parent)
+        clause = _clause(f"{self.agreement_id}:{path}", path, trail, text, parent)
         self.clauses.append(clause)
         self.after_colon = text.endswith(":")
+        self.last_was_heading = False
         return clause
 
     def _unique(self, path: str) -> str:
@@ -551,6 +573,10 @@ class _Builder:
             candidate = f"{path}~{n}"
         self.paths.setdefault(candidate, 1)
         return candidate
+
+
+def _clause(id_: str, path: str, heading: list[str], text: str, parent: str | None) -> Clause:
+    return Clause(id=id_, path=path, heading=heading, text=text, parent=parent)
 
 
 def _join(base: str, own: str) -> str:
@@ -610,9 +636,7 @@ class _ProseBuilder:
         units = [line.clean] if quoted else sentences(line.clean)
         for number, unit in enumerate(units, start=1):
             path = f"p{self.paragraphs}.s{number}"
-            self.clauses.append(
-                Clause(id=f"{self.agreement_id}:{path}", path=path, heading=list(self.trail), text=unit)
-            )
+            self.clauses.append(_clause(f"{self.agreement_id}:{path}", path, list(self.trail), unit, None))
 
 
 def sentences(text: str) -> list[str]:
