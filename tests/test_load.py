@@ -424,13 +424,10 @@ def _overlap(gold: str, predicted: str) -> float:
 
 
 def test_seeds_load_into_prose_clauses_without_noise(shared):
-    pytest.importorskip("clauses.segment")
     for stem in SEEDS:
-        try:
-            agreement = load(shared / "seeds" / f"{stem}.txt")
-        except NameError as error:  # the segmenter's prose mode is still being written
-            pytest.skip(f"segment prose mode not ready: {error}")
+        agreement = load(shared / "seeds" / f"{stem}.txt")
         assert agreement.clauses, stem
+        assert all(clause.path.startswith("p") for clause in agreement.clauses), stem  # prose units
         for clause in agreement.clauses:
             assert not re.search(r"https?://|\d+ views|мин читать|Latest News", clause.text), clause.text
 
