@@ -348,7 +348,11 @@ class _Builder:
 
     def _signatory(self, line: _Line) -> bool:
         """A "For Ukraine: ..." line opens the signature block even without a "Signed in" line."""
-        if not _SIGNATORY.match(line.raw) or ":" not in line.raw or line.raw.endswith("."):
+        found = _SIGNATORY.match(line.raw)
+        if not found or ":" not in line.raw or line.raw.endswith("."):
+            return False
+        named = line.raw[found.end() - 1 :].removeprefix("the ").removeprefix("The ")
+        if not named[:1].isupper():  # "For its part, ...:" opens a list, not a signature
             return False
         before, _, after = line.raw.partition(":")
         if len(before.split()) > 6 or len(after.split()) > 8:
@@ -520,12 +524,40 @@ class _Builder:
             style, marker = _marker_style(
                 line.style, line.marker, {lv.style: lv.marker for lv in self.levels}
             )
-        same = next((i for i, level in enumerate(self.levels) if level.style == style), None)
+        if not self.levels:
+            self._close_numbered_heading(style, marker)
+        same = self._matching_level(style, marker)
         if same is None:
             self._child(line, style, marker)
         else:
             self._sibling(line, same, marker)
         self.intro = None
+
+    def _matching_level(self, style: str, marker: str) -> int | None:
+        """The open level this item continues: the one ending in its predecessor, else the innermost
+        of its style. A list restarting at "1" right after an item ending with ":" nests under it."""
+        same = [i for i, level in enumerate(self.levels) if level.style == style]
+        if not same:
+            return None
+        previous = self.clauses[-1]
+        if (
+            marker in _FIRST_MARKERS
+            and previous.text.endswith(":")
+            and previous.id == self.levels[-1].clause_id
+        ):
+            return None
+        for index in reversed(same):
+            if _follows(self.levels[index].marker, marker):
+                return index
+        return same[-1]
+
+    def _close_numbered_heading(self, style: str, marker: str) -> None:
+        """ "21. Intelligence" (a heading) then "22. Cyber: ..." (a clause): 22 leaves heading 21."""
+        for index in range(len(self.headings) - 1, -1, -1):
+            heading = self.headings[index]
+            if heading.style == style and heading.component is not None and _follows(heading.marker, marker):
+                del self.headings[index:]
+                return
 
     def _sibling(self, line: _Line, index: int, marker: str) -> None:
         del self.levels[index + 1 :]
@@ -577,6 +609,12 @@ class _Builder:
 
 def _clause(id_: str, path: str, heading: list[str], text: str, parent: str | None) -> Clause:
     return Clause(id=id_, path=path, heading=heading, text=text, parent=parent)
+
+
+def _follows(previous: str, marker: str) -> bool:
+    if previous.isdigit() and marker.isdigit():
+        return int(marker) == int(previous) + 1
+    return len(previous) == len(marker) == 1 and ord(marker) == ord(previous) + 1
 
 
 def _join(base: str, own: str) -> str:
