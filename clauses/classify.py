@@ -29,8 +29,7 @@ from clauses.taxonomy import Hit, Taxonomy, Token, load_taxonomy, tokenize
 
 THRESHOLD = 0.5
 HEADING_FACTOR = 0.5
-import os
-HEADING_MODE = os.environ.get("HM", "a")
+MIN_WORDS_FOR_HEADING = 4
 NOT_OBLIGORS = frozenset({"RU", "BY", "KP", "IR"})
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”»)]*\s+(?=[\"'“«(]*[A-ZА-ЯІЇЄҐЁ])")
 SUBJECT_BREAK = re.compile(
@@ -129,7 +128,10 @@ def classify_clause(
     taxonomy = taxonomy or load_taxonomy()
     tokens = tokenize(clause.text)
     hits = taxonomy.matcher.scan(clause.text, tokens)
-    heading_hits = _heading_hits(clause.heading, taxonomy, heading_cache)
+    # A fragment ("and") says too little to take its heading's topic.
+    heading_hits = (
+        _heading_hits(clause.heading, taxonomy, heading_cache) if len(tokens) >= MIN_WORDS_FOR_HEADING else []
+    )
     categories = categorize(hits, heading_hits)
     commitment = commitment_of(clause.text, tokens, hits, tuple(parties))
     inherited = parent is not None and parent.strength != Strength.NONE and not commitment.explicit_subject
@@ -181,16 +183,19 @@ def categorize(hits: list[Hit], heading_hits: list[Hit]) -> list[CategoryLabel]:
                 continue
             for category in _with_parent(hit.pattern.target):
                 seen = weights.setdefault(category, {})
-                key = hit.pattern.source.lower() if factor == 1.0 else "[heading]" + hit.pattern.source.lower()
+                key = (
+                    hit.pattern.source.lower() if factor == 1.0 else "[heading]" + hit.pattern.source.lower()
+                )
                 if key not in seen:
                     seen[key] = hit.pattern.weight * factor
                     evidence.setdefault(category, []).append(
                         _span_text(hit) if factor == 1.0 else f"[heading] {_span_text(hit)}"
                     )
     labels = []
-    own = {c for c, seen in weights.items() if sum(w for k, w in seen.items() if not k.startswith("[heading]")) >= THRESHOLD}
+    # Heading words decide only for a clause whose own words name no category.
+    own = {c for c, seen in weights.items() if _own_weight(seen) >= THRESHOLD}
     for category, seen in weights.items():
-        if HEADING_MODE == "b" and own and category not in own:
+        if own and category not in own:
             continue
         total = sum(seen.values())
         if total >= THRESHOLD:
@@ -198,6 +203,10 @@ def categorize(hits: list[Hit], heading_hits: list[Hit]) -> list[CategoryLabel]:
                 CategoryLabel(id=category, score=round(1 - 0.25**total, 3), evidence=evidence[category])
             )
     return sorted(labels, key=lambda label: -label.score)
+
+
+def _own_weight(seen: dict[str, float]) -> float:
+    return sum(weight for key, weight in seen.items() if not key.startswith("[heading]"))
 
 
 def _with_parent(category: str) -> tuple[str, ...]:
@@ -359,7 +368,8 @@ def _subject_parties(
     codes = [
         mention.code
         for mention in mentions(subject)
-        if not subject.startswith(("'s", "’s", "'", "’"), mention.end)
+        if not subject[mention.start : mention.end].endswith(("'s", "’s"))
+        and not subject.startswith(("'s", "’s"), mention.end)
     ]
     return list(dict.fromkeys(codes)), all_parties
 
