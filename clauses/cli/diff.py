@@ -17,7 +17,7 @@ _MARK = {
     "added": "+",
     "removed": "-",
     "modified": "~",
-    "moved": ">",
+    "moved": "^",
     "renumbered": "#",
     "split": "<",
     "merged": ">",
