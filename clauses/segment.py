@@ -294,7 +294,7 @@ def _keyword_heading(line: _Line) -> tuple[str, str] | None:
     marker, title = found.group(2) or "", found.group(3).strip()
     if not marker and style != "annex":
         return None
-    if title and not _looks_like_heading(title, 24):
+    if title and not _looks_like_heading(title, 24, capital=bool(marker)):
         return None
     return style, marker.translate(_HOMOGLYPHS)
 
@@ -393,7 +393,7 @@ class _Builder:
 
     def _listed_after_colon(self, following: _Line) -> bool:
         """After "...:" a short line is a heading only when a paragraph of text follows it."""
-        return self.after_colon and (following.kind != "plain" or _looks_like_heading(following.content, 16))
+        return self.after_colon and following.kind == "plain" and _looks_like_heading(following.content, 16)
 
     def _continues_heading(self, line: _Line) -> bool:
         """ "Annex" then "to the Agreement": a lower-case line carrying on the heading above."""
