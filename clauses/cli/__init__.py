@@ -11,6 +11,7 @@ import click
 from clauses.cli.analyze import analyze_command
 from clauses.cli.brief import brief_command
 from clauses.cli.diff import diff_command
+from clauses.cli.eval import eval_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,6 +23,7 @@ def cli() -> None:
 cli.add_command(analyze_command)
 cli.add_command(brief_command)
 cli.add_command(diff_command)
+cli.add_command(eval_command)
 
 
 def main() -> None:

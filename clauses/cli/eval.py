@@ -1,0 +1,54 @@
+"""``clauses eval``: how well the labels agree with a hand-labelled gold file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from clauses.cli.common import fail, format_option, print_table, taxonomy_option, to_json
+from clauses.errors import ClausesError
+
+
+@click.command("eval")
+@click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--texts",
+    "text_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder holding <doc>.txt for each gold doc (repeatable; default: ../corpus and ../seeds beside GOLD).",
+)
+@format_option("table", "json")
+@taxonomy_option
+def eval_command(gold: Path, text_dirs: tuple[Path, ...], fmt: str, taxonomy_path: Path | None) -> None:
+    """Score categories (micro/macro F1), strength and obligors against GOLD.jsonl.
+
+    Uses the rules of shared/tools/eval_classify.py: a gold paragraph is matched by the
+    clauses lying inside it, takes the union of their categories and the firmest strength.
+    """
+    from clauses.evaluate import evaluate
+    from clauses.taxonomy import load_taxonomy
+
+    try:
+        taxonomy = load_taxonomy(taxonomy_path) if taxonomy_path else None
+        figures = evaluate(gold, list(text_dirs) or None, taxonomy)
+    except ClausesError as error:
+        fail(error)
+    if fmt == "json":
+        data = figures.model_dump(mode="json")
+        for name, entry in figures.per_category.items():
+            data["per_category"][name]["f1"] = round(entry.f1, 3)
+        click.echo(to_json(data), nl=False)
+        return
+    rows = [
+        [name, f"{entry.f1:.3f}", entry.tp, entry.fp, entry.fn]
+        for name, entry in figures.per_category.items()
+    ]
+    print_table(
+        f"{gold.name}: {figures.gold_clauses} gold clauses", ["category", "F1", "tp", "fp", "fn"], rows
+    )
+    click.echo(
+        f"coverage {figures.coverage:.3f}  micro-F1 {figures.micro_f1:.3f}  macro-F1 {figures.macro_f1:.3f}  "
+        f"strength {figures.strength_accuracy:.3f}  obligors {figures.obligor_accuracy:.3f}"
+    )
