@@ -1,0 +1,127 @@
+"""``clauses analyze`` through click's runner: formats, determinism, overrides, errors."""
+
+import csv
+import io
+import json
+
+from clauses.cli import cli
+
+AGREEMENT = """---
+id: ua-zz-demo
+title: Demo agreement between Ukraine and Norway
+parties: [UA, "NO"]
+signed: 2024-05-31
+kind: agreement
+---
+
+# Defence
+
+1. Norway will provide air defence systems and interceptors to Ukraine.
+
+2. Norway intends to support training of Ukrainian naval personnel in the Black Sea region.
+
+3. The Participants may consult on cyber security where appropriate.
+"""
+
+
+def write(tmp_path, name="demo.md", text=AGREEMENT):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_json_has_documented_shape(runner, tmp_path):
+    result = runner.invoke(cli, ["analyze", str(write(tmp_path)), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    agreement = json.loads(result.stdout)["agreements"][0]
+    for key in (
+        "id",
+        "title",
+        "parties",
+        "signed",
+        "kind",
+        "version",
+        "language",
+        "source",
+        "duration_years",
+    ):
+        assert key in agreement
+    clause = agreement["clauses"][0]
+    for key in (
+        "id",
+        "path",
+        "heading",
+        "text",
+        "categories",
+        "strength",
+        "precision",
+        "conditions",
+        "obligors",
+    ):
+        assert key in clause
+    assert clause["strength"] == "firm"
+    assert clause["obligors"] == ["NO"]
+    assert "air-defense" in [c["id"] for c in clause["categories"]]
+
+
+def test_csv_one_row_per_clause(runner, tmp_path):
+    result = runner.invoke(cli, ["analyze", str(write(tmp_path)), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 3
+    assert rows[1]["strength"] == "intent"
+    assert rows[2]["strength"] == "optional"
+
+
+def test_same_inputs_give_byte_identical_outputs(runner, tmp_path):
+    path = str(write(tmp_path))
+    for fmt in ("json", "csv"):
+        first = runner.invoke(cli, ["analyze", path, "--format", fmt]).stdout
+        second = runner.invoke(cli, ["analyze", path, "--format", fmt]).stdout
+        assert first == second
+
+
+def test_table_and_explain(runner, tmp_path):
+    result = runner.invoke(cli, ["analyze", str(write(tmp_path)), "--explain"])
+    assert result.exit_code == 0, result.output
+    assert "ua-zz-demo" in result.output
+    assert "why" in result.output
+
+
+def test_overrides_win(runner, tmp_path):
+    args = ["analyze", str(write(tmp_path)), "--format", "json", "--id", "other", "--signed", "2025-01-02"]
+    agreement = json.loads(runner.invoke(cli, args).stdout)["agreements"][0]
+    assert agreement["id"] == "other"
+    assert agreement["signed"] == "2025-01-02"
+    assert agreement["clauses"][0]["id"].startswith("other:")
+
+
+def test_output_file_written_whole(runner, tmp_path):
+    out = tmp_path / "reports" / "analysis.json"
+    result = runner.invoke(cli, ["analyze", str(write(tmp_path)), "--format", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text())["agreements"][0]["id"] == "ua-zz-demo"
+
+
+def test_missing_file_is_one_line_exit_2(runner, tmp_path):
+    result = runner.invoke(cli, ["analyze", str(tmp_path / "nope.pdf")])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "nope.pdf" in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_one_bad_file_among_good_ones_exits_1_with_summary(runner, tmp_path):
+    good = write(tmp_path)
+    bad = write(tmp_path, "empty.md", "")
+    result = runner.invoke(cli, ["analyze", str(good), str(bad), "--format", "json"])
+    assert result.exit_code == 1
+    assert "empty.md" in result.stderr
+    assert "1 of 2 files failed" in result.stderr
+    assert json.loads(result.stdout)["agreements"][0]["id"] == "ua-zz-demo"
+
+
+def test_default_is_the_bundled_corpus(runner):
+    result = runner.invoke(cli, ["analyze", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["agreements"]) >= 8
