@@ -319,7 +319,8 @@ class _Builder:
         self.after_colon = False
         self.last_was_heading = False
         self.intro: Clause | None = None
-        self.footnote_marks: set[str] = set()
+        self.seen: list[str] = []  # line contents so far, searched for a footnote's superscript mark
+        self.used_marks: set[str] = set()
 
     def run(self, lines: list[_Line]) -> Segmentation:
         for index, line in enumerate(lines):
@@ -327,7 +328,7 @@ class _Builder:
         return Segmentation(self.clauses, self.rest)
 
     def _line(self, line: _Line, following: _Line | None) -> None:
-        self.footnote_marks.update(_SUPERSCRIPT.findall(line.content))
+        self.seen.append(line.content)
         if not line.content:
             self.rest.append(line.raw)
             return
@@ -493,9 +494,9 @@ class _Builder:
         """ "1 Text" after a superscript ¹ earlier in the text is the footnote it marks."""
         found = _BARE_NUMBER.match(line.content)
         mark = _SUPERSCRIPT_OF.get(found.group(1), "") if found else ""
-        if not found or mark not in self.footnote_marks:
+        if not mark or mark in self.used_marks or not any(mark in seen for seen in self.seen[:-1]):
             return False
-        self.footnote_marks.discard(mark)
+        self.used_marks.add(mark)
         _strip(line, found)
         line.marker = found.group(1)
         return True
