@@ -376,7 +376,7 @@ class _Builder:
         if keyword:
             self._push(line, *keyword)
         elif line.kind == "md":
-            self._push(line, f"md{line.md_level}", "", rank=10 + line.md_level)
+            self._push_markdown(line)
         elif line.kind == "item" and self._is_item_heading(line, following):
             style, marker = _marker_style(line.style, line.marker, self._heading_prior())
             self._push(line, style, marker, following=following)
@@ -391,6 +391,15 @@ class _Builder:
         else:
             return False
         return True
+
+    def _push_markdown(self, line: _Line) -> None:
+        """ "## IV. Sanctions" is a roman heading; "## Sanctions" nests by its number of '#'."""
+        found = _NUM.match(line.clean) or _LETTERISH.match(line.clean)
+        if found and _is_marker(found.group(1)):
+            template = "num" + found.group(2) if found.group(1).isdigit() else "{}" + found.group(2)
+            self._push(line, *_marker_style(template, found.group(1), self._heading_prior()))
+        else:
+            self._push(line, f"md{line.md_level}", "", rank=10 + line.md_level)
 
     def _listed_after_colon(self, following: _Line) -> bool:
         """After "...:" a short line is a heading only when a paragraph of text follows it."""

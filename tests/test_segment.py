@@ -398,10 +398,14 @@ def test_markdown_digest_format() -> None:
 ## Part II. Money
 
 1. Money will flow.
+
+### A. Grants
+
+Grants will be paid.
 """
     result = segment_with_rest(text, "t")
     got = by_path(result.clauses)
-    assert list(got) == ["I.1", "I.1.•1", "I.1.•2", "II.1"]
+    assert list(got) == ["I.1", "I.1.•1", "I.1.•2", "II.1", "II.A.p1"]
     assert got["I.1"].text == "The sides will meet."
     assert got["II.1"].heading == ["A Digest Of The Pact", "Part II. Money"]
     assert covered(result) == non_space(text)
