@@ -132,6 +132,8 @@ class AgreementDiff(Strict):
         return self.model_copy(update={"changes": kept})
 
 
+PIECE_JOIN = " ¶ "
+"""Joins the pieces of a split or merged clause in its redline, so the cut shows as an insertion or deletion."""
 MOVED_MIN = 0.8
 """Similarity a reworded clause needs to be reported as moved; below it, a removal and an addition."""
 SYSTEMATIC_MIN = 2
@@ -181,8 +183,8 @@ def _change_for(
     old_group = [olds[i] for i in link.old]
     new_group = [news[j] for j in link.new]
     kind = _link_kind(link, old_group, new_group, in_order, systematic)
-    old_text = " ".join(strip_marker(c.text) for c in old_group)
-    new_text = " ".join(strip_marker(c.text) for c in new_group)
+    old_text = PIECE_JOIN.join(strip_marker(c.text) for c in old_group)
+    new_text = PIECE_JOIN.join(strip_marker(c.text) for c in new_group)
     change = Change(
         kind=kind,
         old=[c.id for c in old_group],

@@ -164,6 +164,13 @@ def _print_change(change: Any, color: bool) -> None:
         color,
     )
     ops = change.redline
+    if all(op.op == "equal" for op in ops):
+        text = "".join(op.text for op in ops)
+        _echo(
+            "    " + (text if len(text) <= 2 * CONTEXT else text[: 2 * CONTEXT].rsplit(" ", 1)[0] + " …"),
+            color,
+        )
+        return
     pieces = [_redline_piece(op, color, k == 0, k == len(ops) - 1) for k, op in enumerate(ops)]
     _echo("    " + "".join(pieces), color)
 
