@@ -15,9 +15,9 @@ demo: $(BIN)/pip
 
 test: $(BIN)/pip
 	$(BIN)/pip install -q ".[test]"
-	$(BIN)/ruff check clauses tests bench
+	$(BIN)/ruff check clauses tests bench tools fuzz
 	$(BIN)/pytest -q
 
 lint: $(BIN)/pip
-	$(BIN)/ruff check clauses tests bench
-	$(BIN)/ruff format --check clauses tests bench
+	$(BIN)/ruff check clauses tests bench tools fuzz
+	$(BIN)/ruff format --check clauses tests bench tools fuzz

@@ -1,0 +1,44 @@
+"""Regenerate the README's command reference from the commands' own ``--help``.
+
+Run ``python tools/update_readme.py`` after changing a command; tests/test_readme.py
+fails while the README and ``--help`` disagree.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import click
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+START, END = "<!-- commands:start -->", "<!-- commands:end -->"
+
+
+def command_reference() -> str:
+    """One section per command: its ``--help`` text as the terminal shows it (80 columns)."""
+    from clauses.cli import cli
+
+    parts = []
+    for name in sorted(cli.commands):
+        command = cli.commands[name]
+        context = click.Context(command, info_name=f"clauses {name}", terminal_width=80, max_content_width=80)
+        parts.append(f"### `clauses {name}`\n\n```text\n{command.get_help(context)}\n```\n")
+    return "\n".join(parts)
+
+
+def updated(readme: str) -> str:
+    block = f"{START}\n{command_reference()}{END}"
+    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
+    if not pattern.search(readme):
+        raise SystemExit(f"{README}: no {START} ... {END} block")
+    return pattern.sub(lambda _: block, readme)
+
+
+if __name__ == "__main__":
+    text = README.read_text(encoding="utf-8")
+    new = updated(text)
+    if new != text:
+        README.write_text(new, encoding="utf-8")
+        print(f"updated {README}", file=sys.stderr)
