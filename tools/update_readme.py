@@ -20,10 +20,13 @@ def command_reference() -> str:
     """One section per command: its ``--help`` text as the terminal shows it (80 columns)."""
     from clauses.cli import cli
 
+    parent = click.Context(
+        cli, info_name="clauses", terminal_width=80, max_content_width=80, **cli.context_settings
+    )
     parts = []
     for name in sorted(cli.commands):
         command = cli.commands[name]
-        context = click.Context(command, info_name=f"clauses {name}", terminal_width=80, max_content_width=80)
+        context = click.Context(command, info_name=name, parent=parent)
         parts.append(f"### `clauses {name}`\n\n```text\n{command.get_help(context)}\n```\n")
     return "\n".join(parts)
 
