@@ -1,4 +1,4 @@
-"""Build Agreements from corpus-shaped text for the diff tests, without the loader or the classifier.
+"""Agreements for the diff tests: hand-made ones without the loader or the classifier, and real corpus texts.
 
 One clause per paragraph line; heading lines (short, no closing punctuation) are context, not clauses;
 the path is "<section>.<list number>" or "<section>.p<k>" for an unnumbered paragraph.
@@ -63,20 +63,7 @@ def agreement_from_text(text: str, agreement_id: str) -> Agreement:
 
 
 def corpus_agreement(shared: Path, slug: str) -> Agreement:
-    """A corpus text through the real loader and classifier; through the stand-in above until they exist."""
-    path = shared / "corpus" / f"{slug}.txt"
-    if has_real_pipeline():
-        from clauses.pipeline import analyze_file
+    """A corpus text through the real loader, segmenter and classifier."""
+    from clauses.pipeline import analyze_file
 
-        return analyze_file(path)
-    return agreement_from_text(path.read_text(encoding="utf-8"), slug)
-
-
-def has_real_pipeline() -> bool:
-    try:
-        from clauses.classify import classify_agreement  # noqa: F401
-        from clauses.load import load  # noqa: F401
-        from clauses.segment import segment  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    return analyze_file(shared / "corpus" / f"{slug}.txt")

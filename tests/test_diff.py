@@ -9,13 +9,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from diff_helpers import agreement_from_text, corpus_agreement, has_real_pipeline, rough_strength
+from diff_helpers import agreement_from_text, corpus_agreement, rough_strength
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clauses.cli import cli
 from clauses.diff import AgreementDiff, Change, ChangeKind, diff, redline
-from clauses.errors import ClausesError
 from clauses.models import Agreement, Clause, Strength
 
 DIFF_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "diff"
@@ -201,7 +200,10 @@ def test_united_states_pair_party_order_and_lost_list_numbers(shared):
     opening = [c for c in only(result, "modified") if "Ukraine and the" in redline_text(c, "delete")]
     assert len(opening) >= 3  # "Ukraine and the United States" became "The United States ... and Ukraine"
     assert find(result, "civilian defense", "civiliandefense").kind == "modified"
-    assert result.summary.renumbering is not None and result.summary.renumbering.count > 50
+    # the mirror lost the list numbers of Articles I, II, III and VII (about twenty items): one fact
+    renumbering = result.summary.renumbering
+    assert renumbering is not None and renumbering.pattern == "format" and renumbering.count >= 15
+    assert result.summary.kinds["renumbered"] <= 3
     assert result.summary.kinds["unchanged"] > 100
 
 
@@ -248,26 +250,12 @@ def test_swapping_versions_mirrors_the_diff(base, extra, rng):
 # --- command line ----------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def loader(monkeypatch):
-    """Until the loader and classifier land, ``analyze_file`` reads corpus-shaped text with the test helper."""
-    if has_real_pipeline():
-        return
-
-    def read(path, taxonomy=None, overrides=None):
-        if not Path(path).is_file():
-            raise ClausesError("no such file", path)
-        return agreement_from_text(Path(path).read_text(encoding="utf-8"), Path(path).stem)
-
-    monkeypatch.setattr("clauses.pipeline.analyze_file", read)
-
-
 def invoke(runner, *args):
     draft, final = DIFF_FIXTURES / "draft.txt", DIFF_FIXTURES / "final.txt"
     return runner.invoke(cli, ["diff", str(draft), str(final), *args])
 
 
-def test_cli_json_has_documented_shape(runner, loader):
+def test_cli_json_has_documented_shape(runner):
     result = invoke(runner, "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -289,7 +277,7 @@ def test_cli_json_has_documented_shape(runner, loader):
     assert {op["op"] for c in data["changes"] for op in c["redline"]} == {"equal", "insert", "delete"}
 
 
-def test_cli_only_filter_and_output_file(runner, loader, tmp_path):
+def test_cli_only_filter_and_output_file(runner, tmp_path):
     target = tmp_path / "out" / "diff.json"
     result = invoke(runner, "--format", "json", "--only", "weakened,strengthened", "-o", str(target))
     assert result.exit_code == 0, result.output
@@ -297,7 +285,7 @@ def test_cli_only_filter_and_output_file(runner, loader, tmp_path):
     assert sorted(c["strength_change"] for c in changes) == ["strengthened", "weakened"]
 
 
-def test_cli_terminal_output_is_plain_when_piped_and_coloured_on_request(runner, loader):
+def test_cli_terminal_output_is_plain_when_piped_and_coloured_on_request(runner):
     plain = invoke(runner)
     assert plain.exit_code == 0, plain.output
     assert "\x1b[" not in plain.stdout
@@ -306,7 +294,7 @@ def test_cli_terminal_output_is_plain_when_piped_and_coloured_on_request(runner,
     assert "\x1b[" in coloured.stdout and "[-" not in coloured.stdout
 
 
-def test_cli_errors_are_one_line(runner, loader, tmp_path):
+def test_cli_errors_are_one_line(runner, tmp_path):
     result = runner.invoke(cli, ["diff", str(tmp_path / "missing.txt"), str(DIFF_FIXTURES / "final.txt")])
     assert result.exit_code == 2
     assert (
@@ -346,7 +334,7 @@ class Elements(HTMLParser):
         )
 
 
-def test_cli_html_redline_report(runner, loader):
+def test_cli_html_redline_report(runner):
     result = invoke(runner, "--format", "html")
     assert result.exit_code == 0, result.output
     page = Elements()
@@ -358,7 +346,7 @@ def test_cli_html_redline_report(runner, loader):
 
 
 @pytest.mark.filterwarnings("ignore:HarfBuzz-Subset:DeprecationWarning")  # WeasyPrint, on Debian's libs
-def test_cli_pdf_redline_report(runner, loader, tmp_path):
+def test_cli_pdf_redline_report(runner, tmp_path):
     from pypdf import PdfReader
 
     target = tmp_path / "diff.pdf"
@@ -367,14 +355,6 @@ def test_cli_pdf_redline_report(runner, loader, tmp_path):
     text = " ".join(page.extract_text() for page in PdfReader(target).pages)
     assert "What changed" in text and "Weakened commitments" in text
     assert "NOK 5 billion → NOK 3 billion" in text
-
-
-@pytest.fixture
-def real_loader():
-    """The real loaders and classifier; the test skips until they exist."""
-    for module, name in (("clauses.load", "load"), ("clauses.classify", "classify_agreement")):
-        if not hasattr(pytest.importorskip(module, reason=f"{module} not written yet"), name):
-            pytest.skip(f"{module}.{name} not written yet")
 
 
 def changes_with(data: dict, deleted: str, inserted: str) -> list[dict]:
@@ -390,7 +370,7 @@ def changes_with(data: dict, deleted: str, inserted: str) -> list[dict]:
 
 
 @pytest.mark.filterwarnings("ignore:HarfBuzz-Subset:DeprecationWarning")
-def test_cli_pdf_draft_against_word_final(runner, shared, real_loader):
+def test_cli_pdf_draft_against_word_final(runner, shared):
     originals = shared / "originals"
     pdf, docx = originals / "ua-dk-2024.pdf", originals / "ua-dk-2024.ua-version.docx"
     result = runner.invoke(cli, ["diff", str(pdf), str(docx), "--format", "json"])
@@ -404,7 +384,7 @@ def test_cli_pdf_draft_against_word_final(runner, shared, real_loader):
     assert kinds["unchanged"] + kinds["modified"] > 60 and kinds["moved"] == 0
 
 
-def test_cli_netherlands_pdf_against_docx_split_and_restart(runner, shared, real_loader):
+def test_cli_netherlands_pdf_against_docx_restarted_numbering(runner, shared):
     originals = shared / "originals"
     pdf, docx = originals / "ua-nl-2024.pdf", originals / "ua-nl-2024.ua-version.docx"
     result = runner.invoke(cli, ["diff", str(pdf), str(docx), "--format", "json"])
