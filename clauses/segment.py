@@ -440,7 +440,10 @@ class _Builder:
         """Put a heading on the stack: beside its own kind, under a new list, or up the hierarchy."""
         self.rest.append(line.raw)
         rank = _rank(style) if rank is None else rank
-        heading = _Heading(line.clean, style, rank, self._component(style, marker, following), marker)
+        component = self._component(style, marker, following)
+        if line.content.lower().strip(" .:") in ("preamble", "преамбула"):
+            component = None  # "I. Preamble": its recitals are preamble.1, preamble.2 ... as elsewhere
+        heading = _Heading(line.clean, style, rank, component, marker)
         stack = self.headings
         same = next((i for i, h in enumerate(stack) if h.style == style), None)
         if same is not None:

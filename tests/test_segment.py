@@ -355,6 +355,11 @@ B. Energy
     assert list(got) == ["I.1", "I.1~2", "II.A.1", "II.B.1"]
 
 
+def test_a_numbered_preamble_heading_keeps_recitals_as_preamble() -> None:
+    text = "I. Preamble\n\nRecalling the past,\n\nHave agreed:\n\nII. Aims\n\n1. Peace will be kept.\n"
+    assert list(paths(text)) == ["preamble.1", "preamble.2", "II.1"]
+
+
 def test_numbered_topic_lines_are_headings_and_signature_is_skipped() -> None:
     text = """Paragraph 6. Defence
 
