@@ -103,16 +103,20 @@ def _runs_matching(
 ) -> list[tuple[int, tuple[int, ...], float]]:
     """(whole, run of pieces, similarity) for each whole that a run of 2+ free consecutive pieces rebuilds."""
     free = set(free_pieces)
+    pair_length = {s: len(pieces[s]) + len(pieces[s + 1]) + 1 for s in free_pieces if s + 1 in free}
+    starts = sorted(pair_length, key=pair_length.__getitem__)
+    shortest = [pair_length[s] for s in starts]
     found = []
     for i in free_wholes:
         whole = wholes[i]
+        limit = len(whole) * LENGTH_SLACK
         best: tuple[float, tuple[int, ...]] | None = None
-        for start in free_pieces:
+        for start in starts[: bisect.bisect_right(shortest, limit)]:  # runs not longer than the whole
             run, length = [start], len(pieces[start])
-            while len(run) < MAX_PIECES and run[-1] + 1 in free and length < len(whole) * LENGTH_SLACK:
+            while len(run) < MAX_PIECES and run[-1] + 1 in free and length < limit:
                 run.append(run[-1] + 1)
                 length += len(pieces[run[-1]]) + 1
-                if len(whole) / LENGTH_SLACK <= length <= len(whole) * LENGTH_SLACK:
+                if len(whole) / LENGTH_SLACK <= length <= limit:
                     score = fuzz.ratio(whole, " ".join(pieces[k] for k in run)) / 100
                     if score >= SPLIT_MIN and (best is None or score > best[0]):
                         best = (score, tuple(run))
