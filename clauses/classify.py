@@ -9,6 +9,8 @@ introducing them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -25,7 +27,7 @@ from clauses.models import (
     Strength,
 )
 from clauses.quantities import find_quantities
-from clauses.taxonomy import Hit, Taxonomy, Token, load_taxonomy, tokenize
+from clauses.taxonomy import LOWER, RAW, START, Hit, Taxonomy, Token, load_taxonomy, tokenize
 
 THRESHOLD = 0.5
 HEADING_FACTOR = 0.5
@@ -253,11 +255,12 @@ def _sentence_commitment(
     text: str, span: tuple[int, int], tokens: list[Token], hits: list[Hit], parties: tuple[str, ...]
 ) -> Commitment:
     start, end = span
-    words = [i for i, t in enumerate(tokens) if start <= t.start < end]
+    starts = [t[START] for t in tokens]
+    words = range(bisect_left(starts, start), bisect_left(starts, end))
     if not words:
         return NO_COMMITMENT
     first = _first_word(text, start, tokens, words)
-    recital = _is_recital(tokens[first].lower) if first is not None else False
+    recital = _is_recital(tokens[first][LOWER]) if first is not None else False
     cues = sorted(
         (h for h in hits if h.pattern.kind == "strength" and start <= h.start < end), key=lambda h: h.first
     )
@@ -305,7 +308,7 @@ def _conditional_firm(text: str, cue: Hit, cues: list[Hit], end: int) -> bool:
 def _first_word(text: str, start: int, tokens: list[Token], words: list[int]) -> int | None:
     mark = LIST_MARK.match(text, start)
     skip_to = mark.end() if mark else start
-    return next((i for i in words if tokens[i].start >= skip_to), None)
+    return next((i for i in words if tokens[i][START] >= skip_to), None)
 
 
 def _is_recital(word: str) -> bool:
@@ -325,13 +328,13 @@ def _is_recital(word: str) -> bool:
 
 def _is_verb(cue: Hit, tokens: list[Token], first: int | None) -> bool:
     token = tokens[cue.first]
-    if token.raw[:1].isupper() and cue.first != first and not cue.pattern.words[0].exact_case:
+    if token[RAW][:1].isupper() and cue.first != first and not cue.pattern.words[0].exact_case:
         return False  # "May 2024", "Will" inside a name
-    previous = tokens[cue.first - 1].lower if cue.first > 0 and cue.first != first else ""
+    previous = tokens[cue.first - 1][LOWER] if cue.first > 0 and cue.first != first else ""
     if previous in NOUN_CONTEXT:
         return False
-    if token.lower in NOUNISH and cue.first != first:
-        return previous in SUBJECT_WORDS or _names_party(tokens[cue.first - 1].raw)
+    if token[LOWER] in NOUNISH and cue.first != first:
+        return previous in SUBJECT_WORDS or _names_party(tokens[cue.first - 1][RAW])
     return True
 
 
@@ -359,19 +362,25 @@ def _subject_parties(
 ) -> tuple[list[str], bool]:
     if not subject:
         return [], False
-    from clauses.gazetteer import mentions
-
     where = text.rfind(subject, start, cue_start)
     all_parties = any(
         h.pattern.kind == "all" and where <= h.start and h.end <= where + len(subject) for h in hits
     )
+    return _named_parties(subject), all_parties
+
+
+@lru_cache(maxsize=4096)
+def _named_parties(subject: str) -> list[str]:
+    """Parties named as actors in a subject (a possessive "Ukraine's" names an owner, not an actor)."""
+    from clauses.gazetteer import mentions
+
     codes = [
         mention.code
         for mention in mentions(subject)
         if not subject[mention.start : mention.end].endswith(("'s", "’s"))
         and not subject.startswith(("'s", "’s"), mention.end)
     ]
-    return list(dict.fromkeys(codes)), all_parties
+    return list(dict.fromkeys(codes))
 
 
 def _obligors(codes: list[str], all_parties: bool, parties: tuple[str, ...]) -> tuple[str, ...]:

@@ -87,8 +87,21 @@ def _value(text: str) -> float:
     return NUMBER_WORDS[text.lower()] if text.lower() in NUMBER_WORDS else parse_number(text)
 
 
+HAS_DIGIT = re.compile(r"\d")
+WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def might_hold_number(text: str) -> bool:
+    """A cheap test first: most clauses hold no digit and no number word."""
+    if HAS_DIGIT.search(text):
+        return True
+    return not NUMBER_WORDS.keys().isdisjoint(word.lower() for word in WORD.findall(text))
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every binding number in ``text``, each span counted once (money before years, deadlines before durations)."""
+    if not might_hold_number(text):
+        return []
     found: list[tuple[int, Quantity]] = []
     taken: list[tuple[int, int]] = []
 

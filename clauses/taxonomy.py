@@ -107,21 +107,21 @@ class Hit(NamedTuple):
     text: str  # the words as they stand in the text
 
 
-class Token(NamedTuple):
-    start: int
-    end: int
-    lower: str
-    raw: str
+Token = tuple[int, int, str, str]
+"""A word of a text: (start, end, lower-cased form, form as written), possessive "'s" removed."""
+START, END, LOWER, RAW = range(4)
 
 
 def tokenize(text: str) -> list[Token]:
     """Words with offsets; an English possessive ("Ukraine's") is reduced to its noun."""
     tokens = []
     for match in TOKEN.finditer(text):
-        raw = match.group().replace("’", "'").replace("ʼ", "'")
-        if raw.endswith("'s") or raw.endswith("'S"):
-            raw = raw[:-2]
-        tokens.append(Token(match.start(), match.end(), raw.lower(), raw))
+        raw = match.group()
+        if "'" in raw or "’" in raw or "ʼ" in raw:
+            raw = raw.replace("’", "'").replace("ʼ", "'")
+            if raw.endswith(("'s", "'S")):
+                raw = raw[:-2]
+        tokens.append((match.start(), match.end(), raw.lower(), raw))
     return tokens
 
 
@@ -138,13 +138,22 @@ def parse_term(term: str) -> tuple[Word, ...]:
 
 
 class Matcher:
-    """All patterns indexed by the first letters of their first word."""
+    """All patterns indexed by their first word: whole words in one table, stems by their first letters.
+
+    A text is scanned once: each word costs one or two dictionary look-ups, and only the
+    patterns starting with that word are tried, longest first.
+    """
 
     def __init__(self, patterns: list[Pattern]) -> None:
-        self.index: dict[str, list[Pattern]] = {}
+        self.words: dict[str, list[Pattern]] = {}
+        self.stems: dict[str, list[Pattern]] = {}
         for pattern in patterns:
-            self.index.setdefault(pattern.words[0].text[:KEY_LENGTH].lower(), []).append(pattern)
-        for bucket in self.index.values():
+            first = pattern.words[0]
+            if first.stem:
+                self.stems.setdefault(first.text[:KEY_LENGTH].lower(), []).append(pattern)
+            else:
+                self.words.setdefault(first.text.lower(), []).append(pattern)
+        for bucket in [*self.words.values(), *self.stems.values()]:
             bucket.sort(key=lambda p: (-len(p.words), -len(p.words[-1].text)))
 
     @classmethod
@@ -181,27 +190,22 @@ class Matcher:
         tokens = tokenize(text) if tokens is None else tokens
         hits: list[Hit] = []
         free: dict[str, int] = {}
-        index = self.index
+        words, stems = self.words, self.stems
         for i, token in enumerate(tokens):
-            bucket = index.get(token.lower[:KEY_LENGTH])
-            if not bucket:
+            lower = token[LOWER]
+            whole = words.get(lower)
+            by_stem = stems.get(lower[:KEY_LENGTH])
+            if whole is None and by_stem is None:
                 continue
-            for pattern in bucket:
-                if free.get(pattern.kind, 0) > i:
-                    continue
-                last = _match_words(pattern.words, tokens, i)
-                if last >= 0:
-                    hits.append(
-                        Hit(
-                            pattern,
-                            i,
-                            last,
-                            token.start,
-                            tokens[last].end,
-                            text[token.start : tokens[last].end],
-                        )
-                    )
-                    free[pattern.kind] = last + 1
+            for bucket in (whole, by_stem):
+                for pattern in bucket or ():
+                    if free.get(pattern.kind, 0) > i:
+                        continue
+                    last = _match_words(pattern.words, tokens, i)
+                    if last >= 0:
+                        end = tokens[last][END]
+                        hits.append(Hit(pattern, i, last, token[START], end, text[token[START] : end]))
+                        free[pattern.kind] = last + 1
         return hits
 
 
@@ -211,7 +215,7 @@ def _match_words(words: tuple[Word, ...], tokens: list[Token], i: int) -> int:
         return -1
     for offset, word in enumerate(words):
         token = tokens[i + offset]
-        candidate = token.raw if word.exact_case else token.lower
+        candidate = token[RAW] if word.exact_case else token[LOWER]
         if word.stem:
             if not candidate.startswith(word.text):
                 return -1
