@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from clauses.errors import ClausesError
 from clauses.load import metadata
-from clauses.load.text import DEFAULT_MAX_BYTES, decode, read_bytes
+from clauses.load.text import DEFAULT_MAX_BYTES, check_line_length, decode, read_bytes
 from clauses.models import Agreement, Clause, Kind
 
 __all__ = ["DEFAULT_MAX_BYTES", "Document", "load", "read_document"]
@@ -121,6 +121,7 @@ def build_agreement(
     document: Document, path: str | Path, overrides: dict[str, Any], *, with_clauses: bool
 ) -> Agreement:
     """Metadata from options, front matter and inference; clauses from the segmenter."""
+    check_line_length(document.text, path)
     given = {**document.fields, **overrides}
     given.pop("source", None)  # a loaded agreement's source is the path it was read from
     text, inferred = infer(document, given, path)

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import ConfigDict, Field, ValidationError, field_validator
 
 from clauses.errors import ClausesError
-from clauses.models import Agreement, Kind, Strict
+from clauses.models import Kind, Strict, is_party_code
 
 FRONT_MATTER_FIELDS = (
     "id", "title", "parties", "signed", "kind", "version", "language", "source", "duration_years",
@@ -51,8 +51,9 @@ class FrontMatter(Strict):
     @field_validator("parties")
     @classmethod
     def _known_codes(cls, value: list[str] | None) -> list[str] | None:
-        if value is not None:
-            Agreement.model_validate({"id": "x", "title": "x", "parties": value})
+        for code in value or []:
+            if not is_party_code(code):
+                raise ValueError(f"unknown party code {code!r} (ISO 3166-1 alpha-2, EU, NATO or G7)")
         return value
 
 

@@ -65,14 +65,16 @@ NUMBER_WORDS: dict[int, str] = {
 }
 NUMBERS = {name: value for value, names in NUMBER_WORDS.items() for name in names.split()}
 
-_COUNT = r"(?P<count>\d{1,3}|" + "|".join(sorted(map(re.escape, NUMBERS), key=len, reverse=True)) + ")"
-DURATION = re.compile(
-    rf"\b(?:for|period\s+of|in\s+force|in\s+effect|на|строком\s+на|терміном\s+на|протягом|в\s+течение)\s+"
-    rf"(?:a\s+period\s+of\s+|the\s+next\s+|період\s+|срок\s+)?{_COUNT}(?:\s*\(\s*\w+\s*\))?\s+"
-    r"(?:years?|років|роки|рік|лет|года|год)\b"
-    rf"|\b{_COUNT.replace('count', 'count2')}-year\s+(?:period|term|agreement)\b",
+COUNT_UNIT = re.compile(
+    r"(?<![\w'’-])(?P<count>[\w'’]+)(?:\s*\(\s*[\w'’]+\s*\))?(?:\s+|-)(?P<unit>years?|років|роки|рік|лет|года|год)\b",
     re.IGNORECASE,
 )
+INTRODUCER = re.compile(
+    r"(?:\bfor|\bperiod\s+of|\bin\s+force|\bin\s+effect|\bна|\bпротягом|\bтечение)"
+    r"(?:\s+(?:a|the|next|period|of|строк|термін|срок))*\s*$",
+    re.IGNORECASE,
+)
+HYPHENATED_TERM = re.compile(r"\s+(?:period|term|agreement|accord)\b", re.IGNORECASE)
 VALIDITY = re.compile(r"valid|cover|in\s+effect|in\s+force|operate|remain|чинн|діє|действ", re.IGNORECASE)
 AGREEMENT_SUBJECT = re.compile(
     r"agreement|accord|угод|соглашени|^\W*(?:it|this|вона|ця|она|оно)\b", re.IGNORECASE
@@ -165,16 +167,34 @@ def signing_date(lines: list[str]) -> dt.date | None:
 
 def duration_years(text: str) -> float | None:
     """How long the agreement runs, from a sentence about its validity ('valid for ten years')."""
-    for sentence in re.split(r"(?<=[.;!?])\s+|\n", text):
-        if not (VALIDITY.search(sentence) and AGREEMENT_SUBJECT.search(sentence)):
+    for match in COUNT_UNIT.finditer(text):
+        count = match.group("count")
+        value = int(count) if count.isdigit() else NUMBERS.get(count.lower())
+        if not value or not _introduced(text, match):
             continue
-        match = DURATION.search(sentence)
-        if match:
-            count = match.group("count") or match.group("count2")
-            value = int(count) if count.isdigit() else NUMBERS.get(count.lower())
-            if value:
-                return float(value)
+        if _about_validity(_sentence_around(text, match.start(), match.end())):
+            return float(value)
     return None
+
+
+def _introduced(text: str, match: re.Match[str]) -> bool:
+    """'for ten years', 'на десять років', or 'a ten-year period'."""
+    if INTRODUCER.search(text, max(0, match.start() - 40), match.start()):
+        return True
+    hyphenated = text[match.end("count") : match.start("unit")] == "-"
+    return hyphenated and HYPHENATED_TERM.match(text, match.end()) is not None
+
+
+def _sentence_around(text: str, start: int, end: int, reach: int = 1000) -> str:
+    """The sentence holding text[start:end], looked for within ``reach`` characters."""
+    floor, ceiling = max(0, start - reach), min(len(text), end + reach)
+    left = max(text.rfind(stop, floor, start) for stop in (". ", "; ", "! ", "? ", "\n"))
+    rights = [i for i in (text.find(stop, end, ceiling) for stop in (". ", "; ", "\n")) if i >= 0]
+    return text[max(left + 1, floor) : min(rights, default=ceiling)]
+
+
+def _about_validity(sentence: str) -> bool:
+    return bool(VALIDITY.search(sentence) and AGREEMENT_SUBJECT.search(sentence))
 
 
 def title_block(paragraphs: list[str], *, headings_only: bool = False) -> tuple[str | None, int]:
