@@ -10,6 +10,8 @@ import click
 
 from clauses.cli.analyze import analyze_command
 from clauses.cli.brief import brief_command
+from clauses.cli.commitments import matrix_command, who_command
+from clauses.cli.compare import compare_command
 from clauses.cli.diff import diff_command
 from clauses.cli.eval import eval_command
 
@@ -21,6 +23,9 @@ def cli() -> None:
 
 
 cli.add_command(analyze_command)
+cli.add_command(who_command)
+cli.add_command(matrix_command)
+cli.add_command(compare_command)
 cli.add_command(brief_command)
 cli.add_command(diff_command)
 cli.add_command(eval_command)

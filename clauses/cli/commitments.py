@@ -1,0 +1,183 @@
+"""``clauses who`` and ``clauses matrix``: which party committed to what, and how firmly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from clauses.cli.common import (
+    fail,
+    format_option,
+    print_table,
+    progress,
+    taxonomy_option,
+    to_csv,
+    to_json,
+    warn,
+)
+from clauses.errors import ClausesError
+from clauses.models import CATEGORY_IDS, Strength
+
+WHO_CSV_HEADER = (
+    "section", "party", "party_strength", "agreement", "clause", "strength", "precision", "signed", "kind", "text",
+)  # fmt: skip
+MATRIX_CSV_HEADER = ("party", "category", "strength", "count", "clauses", "statements")
+
+
+def load_agreements(paths: tuple[Path, ...], taxonomy_path: Path | None) -> Any:
+    """Load and classify the inputs (default: the bundled corpus); fail when none could be read."""
+    from clauses.pipeline import analyze, bundled_corpus
+
+    taxonomy = None
+    try:
+        if taxonomy_path is not None:
+            from clauses.taxonomy import load_taxonomy
+
+            taxonomy = load_taxonomy(taxonomy_path)
+        result = analyze(paths or [bundled_corpus()], taxonomy, progress=progress)
+    except ClausesError as error:
+        fail(error)
+    if not result.agreements:
+        for failure in result.failures[:-1]:
+            warn(f"error: {failure.path}: {failure.message}")
+        last = result.failures[-1]
+        fail(ClausesError(last.message, last.path))
+    return result
+
+
+def report_failures(result: Any) -> None:
+    """After the output: name every file that failed and exit 1, as ``analyze`` does."""
+    if not result.failures:
+        return
+    for failure in result.failures:
+        warn(f"error: {failure.path}: {failure.message}")
+    warn(f"{len(result.failures)} of {len(result.failures) + len(result.agreements)} files failed")
+    raise SystemExit(1)
+
+
+def check_category(category: str) -> str:
+    if category.split("/")[0] not in CATEGORY_IDS:
+        fail(f"unknown category {category!r}; valid: {', '.join(CATEGORY_IDS)}")
+    return category
+
+
+@click.command("who")
+@click.argument("category")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@format_option("table", "json", "csv")
+@taxonomy_option
+@click.option(
+    "--min-strength",
+    type=click.Choice([s.value for s in Strength if s != Strength.NONE]),
+    help="Only commitments at least this firm (firm > intent > support > optional).",
+)
+def who_command(
+    category: str, paths: tuple[Path, ...], fmt: str, taxonomy_path: Path | None, min_strength: str | None
+) -> None:
+    """Every party that commits to CATEGORY, how firmly, where, and who stays silent.
+
+    PATHS are files or folders; default: the bundled corpus. Statements and news are listed apart.
+    """
+    from clauses.commitments import who
+
+    check_category(category)
+    result = load_agreements(paths, taxonomy_path)
+    report = who(result.agreements, category, Strength(min_strength) if min_strength else None)
+    if fmt == "json":
+        click.echo(to_json(report.model_dump(mode="json")), nl=False)
+    elif fmt == "csv":
+        click.echo(to_csv(WHO_CSV_HEADER, _who_rows(report)), nl=False)
+    else:
+        _print_who(report)
+    report_failures(result)
+
+
+def _who_rows(report: Any) -> list[list[Any]]:
+    rows = []
+    for section, partners in (("signed", report.partners), ("statement", report.statements)):
+        for partner in partners:
+            for c in partner.clauses:
+                rows.append([section, partner.party, partner.strength.value, c.agreement, c.id, c.strength.value,
+                             c.precision.value, c.signed or "", c.kind.value, c.text])  # fmt: skip
+    rows.extend(["silent", party, "", "", "", "", "", "", "", ""] for party in report.silent)
+    return rows
+
+
+def _print_who(report: Any) -> None:
+    header = ["party", "strength", "clause", "signed", "kind", "text"]
+    for title, partners in (
+        (f"Who commits to {report.category} (signed texts)", report.partners),
+        (f"Discussed in statements and news: {report.category}", report.statements),
+    ):
+        if not partners and "statements" in title:
+            continue
+        rows = [
+            [
+                p.party if i == 0 else "",
+                p.strength.value if i == 0 else "",
+                c.id,
+                c.signed or "undated",
+                c.kind.value,
+                c.text,
+            ]  # fmt: skip
+            for p in partners
+            for i, c in enumerate(p.clauses)
+        ]
+        print_table(title, header, rows)
+    click.echo(f"Silent on {report.category}: {', '.join(report.silent) or 'none'}")
+
+
+@click.command("matrix")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@format_option("table", "json", "csv")
+@taxonomy_option
+def matrix_command(paths: tuple[Path, ...], fmt: str, taxonomy_path: Path | None) -> None:
+    """Parties × categories: the strongest commitment of each party in each category, and how many clauses.
+
+    PATHS are files or folders; default: the bundled corpus.
+    """
+    from clauses.commitments import matrix
+
+    result = load_agreements(paths, taxonomy_path)
+    table = matrix(result.agreements)
+    if fmt == "json":
+        click.echo(to_json(table.model_dump(mode="json")), nl=False)
+    elif fmt == "csv":
+        rows = [
+            [
+                c.party,
+                c.category,
+                c.strength.value if c.strength else "",
+                len(c.clauses),
+                c.clauses,
+                c.statements,
+            ]
+            for c in table.cells
+        ]
+        click.echo(to_csv(MATRIX_CSV_HEADER, rows), nl=False)
+    else:
+        _print_matrix(table)
+    report_failures(result)
+
+
+def _print_matrix(table: Any) -> None:
+    cells = {(c.party, c.category): c for c in table.cells}
+    rows = []
+    for party in table.parties:
+        row = [party]
+        for category in table.categories:
+            cell = cells.get((party, category))
+            row.append(_cell_text(cell) if cell else "")
+        rows.append(row)
+    print_table(
+        "Strongest commitment (signed clauses; +n = in statements/news)", ["party", *table.categories], rows
+    )
+
+
+def _cell_text(cell: Any) -> str:
+    text = f"{cell.strength.value} ({len(cell.clauses)})" if cell.strength else ""
+    if cell.statements:
+        text = f"{text} +{len(cell.statements)}".strip()
+    return text

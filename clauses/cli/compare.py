@@ -1,0 +1,89 @@
+"""``clauses compare``: the clauses two or more agreements share, side by side, and those only one has."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from clauses.cli.commitments import load_agreements, report_failures
+from clauses.cli.common import fail, format_option, print_table, taxonomy_option, to_csv, to_json
+
+CSV_HEADER = ("group", "similarity", "category", "agreement", "clause", "text")
+TEXT_WIDTH = 160
+
+
+@click.command("compare")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@format_option("table", "json", "csv")
+@taxonomy_option
+@click.option(
+    "--threshold", type=click.FloatRange(0.0, 1.0), default=None, help="Lowest similarity of a match (0..1)."
+)
+def compare_command(
+    paths: tuple[Path, ...], fmt: str, taxonomy_path: Path | None, threshold: float | None
+) -> None:
+    """Match the clauses of agreements A B [C ...]: counterparts with their similarity, then the rest.
+
+    Party names are neutralised before scoring and only clauses sharing a category are compared.
+    """
+    from clauses.match import DEFAULT_THRESHOLD, match
+
+    if len(paths) < 2:
+        fail("compare needs at least two agreements: clauses compare A B [C ...]")
+    result = load_agreements(paths, taxonomy_path)
+    if len(result.agreements) < 2:
+        report_failures(result)
+    alignment = match(result.agreements, DEFAULT_THRESHOLD if threshold is None else threshold)
+    texts = {c.id: c for a in result.agreements for c in a.clauses}
+    if fmt == "json":
+        click.echo(to_json(alignment.model_dump(mode="json")), nl=False)
+    elif fmt == "csv":
+        click.echo(to_csv(CSV_HEADER, _csv_rows(alignment, texts)), nl=False)
+    else:
+        _print_alignment(alignment, texts)
+    report_failures(result)
+
+
+def _agreement_of(clause_id: str) -> str:
+    return clause_id.rsplit(":", 1)[0]
+
+
+def _csv_rows(alignment: Any, texts: dict[str, Any]) -> list[list[Any]]:
+    rows: list[list[Any]] = []
+    for number, m in enumerate(alignment.matches, start=1):
+        rows.extend(
+            [number, m.similarity, m.category or "", _agreement_of(cid), cid, texts[cid].text]
+            for cid in m.clauses
+        )
+    for agreement, ids in alignment.unmatched.items():
+        rows.extend(["unmatched", "", ", ".join(texts[cid].category_ids), agreement, cid, texts[cid].text]
+                    for cid in ids)  # fmt: skip
+    return rows
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= TEXT_WIDTH else text[: TEXT_WIDTH - 3] + "..."
+
+
+def _print_alignment(alignment: Any, texts: dict[str, Any]) -> None:
+    rows = []
+    for m in alignment.matches:
+        cells = []
+        for agreement in alignment.agreements:
+            ids = [cid for cid in m.clauses if _agreement_of(cid) == agreement]
+            cells.append("\n".join(f"[{texts[cid].path}] {_short(texts[cid].text)}" for cid in ids))
+        rows.append([f"{m.similarity:.2f}", m.category or "", *cells])
+    print_table("Matched clauses", ["sim", "category", *alignment.agreements], rows)
+    for agreement, ids in alignment.unmatched.items():
+        by_category: dict[str, list[str]] = {}
+        for cid in ids:
+            key = ", ".join(texts[cid].category_ids) or "(uncategorised)"
+            by_category.setdefault(key, []).append(cid)
+        rows = [
+            [category if i == 0 else "", texts[cid].path, _short(texts[cid].text)]
+            for category, members in sorted(by_category.items())
+            for i, cid in enumerate(members)
+        ]
+        print_table(f"Only in {agreement} ({len(ids)} clauses)", ["category", "clause", "text"], rows)

@@ -1,0 +1,171 @@
+"""Who committed to what: the parties that take a category's commitments, and the parties × categories matrix.
+
+The party of a commitment is its obligor (who commits), never a party merely named as
+receiving; an obligor ``ALL`` counts for every party of its agreement. Statements and news
+are commitments too, but kept apart from signed texts (agreements, declarations) so a reader
+sees what was *discussed* beside what was *signed*.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from pydantic import Field
+
+from clauses.models import ALL_PARTIES, CATEGORY_IDS, Agreement, Clause, Kind, Precision, Strength, Strict
+
+QUOTE_LENGTH = 200
+
+
+class CommittedClause(Strict):
+    """One clause in which a party commits, quoted short, with the date and form of its text."""
+
+    id: str
+    agreement: str
+    text: str = Field(description=f"the clause, cut to {QUOTE_LENGTH} characters")
+    strength: Strength
+    precision: Precision
+    signed: dt.date | None = Field(description="the date of the agreement or statement")
+    kind: Kind
+
+
+class Partner(Strict):
+    """A party that commits to the category: its strongest strength, its agreements and clauses."""
+
+    party: str
+    strength: Strength
+    agreements: list[str]
+    clauses: list[CommittedClause]
+
+
+class WhoReport(Strict):
+    """``clauses who``: partners from signed texts, the same from statements/news, and the silent."""
+
+    category: str
+    partners: list[Partner] = Field(description="commitments in signed agreements and declarations")
+    statements: list[Partner] = Field(default_factory=list, description="commitments in statements and news")
+    silent: list[str] = Field(description="parties of the inputs with no commitment in the category")
+
+
+class Cell(Strict):
+    """One party × category: the strongest strength and the clauses (signed texts; statements apart)."""
+
+    party: str
+    category: str
+    strength: Strength | None = Field(description="strongest in signed texts; None when only statements")
+    clauses: list[str]
+    statements: list[str] = Field(default_factory=list, description="clause ids from statements and news")
+
+
+class Matrix(Strict):
+    parties: list[str]
+    categories: list[str]
+    cells: list[Cell]
+
+
+def obligors(clause: Clause, agreement: Agreement) -> list[str]:
+    """The parties that take the clause's commitment (``ALL`` expanded to the agreement's parties)."""
+    parties: list[str] = []
+    for code in clause.obligors:
+        parties.extend(agreement.parties if code == ALL_PARTIES else [code])
+    return list(dict.fromkeys(parties))
+
+
+def _in_category(clause: Clause, category: str) -> bool:
+    return any(c == category or c.startswith(f"{category}/") for c in clause.category_ids)
+
+
+def _strong_enough(clause: Clause, min_strength: Strength | None) -> bool:
+    if clause.strength == Strength.NONE:
+        return False
+    return min_strength is None or clause.strength.rank <= min_strength.rank
+
+
+def _quote(text: str) -> str:
+    return text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 3].rstrip() + "..."
+
+
+def _committed(clause: Clause, agreement: Agreement) -> CommittedClause:
+    return CommittedClause(
+        id=clause.id,
+        agreement=agreement.id,
+        text=_quote(clause.text),
+        strength=clause.strength,
+        precision=clause.precision,
+        signed=agreement.signed,
+        kind=agreement.kind,
+    )
+
+
+def all_parties(agreements: Iterable[Agreement]) -> list[str]:
+    """Every party of the inputs, Ukraine first, then alphabetical."""
+    codes = {code for agreement in agreements for code in agreement.parties}
+    return sorted(codes, key=lambda code: (code != "UA", code))
+
+
+def who(agreements: list[Agreement], category: str, min_strength: Strength | None = None) -> WhoReport:
+    """Every party committing to ``category`` (at least ``min_strength``), signed texts and statements apart."""
+    signed: dict[str, list[CommittedClause]] = {}
+    discussed: dict[str, list[CommittedClause]] = {}
+    for agreement in agreements:
+        target = signed if agreement.kind.is_commitment_text else discussed
+        for clause in agreement.clauses:
+            if _in_category(clause, category) and _strong_enough(clause, min_strength):
+                for party in obligors(clause, agreement):
+                    target.setdefault(party, []).append(_committed(clause, agreement))
+    return WhoReport(
+        category=category,
+        partners=_partners(signed),
+        statements=_partners(discussed),
+        silent=[p for p in all_parties(agreements) if p not in signed and p not in discussed],
+    )
+
+
+def _partners(by_party: dict[str, list[CommittedClause]]) -> list[Partner]:
+    partners = []
+    for party, clauses in by_party.items():
+        ordered = sorted(clauses, key=lambda c: (c.signed or dt.date.min, c.agreement, c.id))
+        partners.append(
+            Partner(
+                party=party,
+                strength=min((c.strength for c in clauses), key=lambda s: s.rank),
+                agreements=sorted({c.agreement for c in clauses}),
+                clauses=ordered,
+            )
+        )
+    return sorted(partners, key=lambda p: (p.strength.rank, p.party != "UA", p.party))
+
+
+def matrix(agreements: list[Agreement]) -> Matrix:
+    """Parties × categories: for each pair with a commitment, the strongest strength and the clause ids."""
+    signed: dict[tuple[str, str], list[Clause]] = {}
+    discussed: dict[tuple[str, str], list[str]] = {}
+    for agreement in agreements:
+        for clause in agreement.clauses:
+            if not _strong_enough(clause, None):
+                continue
+            for category in dict.fromkeys(c.split("/")[0] for c in clause.category_ids):
+                for party in obligors(clause, agreement):
+                    if agreement.kind.is_commitment_text:
+                        signed.setdefault((party, category), []).append(clause)
+                    else:
+                        discussed.setdefault((party, category), []).append(clause.id)
+    named = {party for party, _ in (*signed, *discussed)}
+    parties = sorted(named | set(all_parties(agreements)), key=lambda code: (code != "UA", code))
+    categories = [c for c in CATEGORY_IDS if any(key[1] == c for key in (*signed, *discussed))]
+    cells = [
+        Cell(
+            party=party,
+            category=category,
+            strength=min((c.strength for c in signed[party, category]), key=lambda s: s.rank)
+            if (party, category) in signed
+            else None,
+            clauses=[c.id for c in signed.get((party, category), [])],
+            statements=discussed.get((party, category), []),
+        )
+        for party in parties
+        for category in categories
+        if (party, category) in signed or (party, category) in discussed
+    ]
+    return Matrix(parties=parties, categories=categories, cells=cells)
