@@ -18,6 +18,7 @@ MAX_RATIO = 100  # uncompressed / compressed size of one member
 MAX_UNPACKED = 200 * 1024 * 1024
 RATIO_FLOOR = 1024 * 1024  # a small member cannot hurt, whatever its ratio
 MAX_MEMBERS = 10_000
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # password-protected .docx and old .doc are OLE files
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # what each inline element contributes to the text; w:p only to skip nested paragraphs
@@ -46,22 +47,36 @@ def extract_docx(path: Path) -> str:
 
 def check_zip(path: Path) -> None:
     """Refuse what is not a zip, or is a zip bomb, from the central directory alone."""
+    if _head(path).startswith(OLE_MAGIC):
+        raise ClausesError("encrypted or legacy .doc Word file: save it as an unprotected .docx", path)
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except OSError as error:
         raise ClausesError(f"cannot read: {error.strerror or error}", path) from error
-    except (zipfile.BadZipFile, ValueError, EOFError) as error:
+    except Exception as error:  # zipfile raises BadZipFile, NotImplementedError, struct.error ... on damage
         raise ClausesError("not a Word document (not a valid zip file)", path) from error
     if len(members) > MAX_MEMBERS:
         raise ClausesError(f"not a Word document ({len(members)} members in the zip)", path)
     for member in members:
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
-            raise ClausesError(f"zip bomb: {member.filename} would unpack {ratio:.0f} times its size", path)
+            raise ClausesError(f"zip bomb: {member.filename!r} would unpack {ratio:.0f} times its size", path)
+    if "[Content_Types].xml" not in {member.filename for member in members}:
+        raise ClausesError("not a Word document (a zip file without [Content_Types].xml)", path)
     total = sum(member.file_size for member in members)
     if total > MAX_UNPACKED:
-        raise ClausesError(f"zip bomb: would unpack to {total // 2**20} MB (limit 200 MB)", path)
+        raise ClausesError(
+            f"zip bomb: would unpack to {total // 2**20} MB (limit {MAX_UNPACKED // 2**20} MB)", path
+        )
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(8)
+    except OSError as error:
+        raise ClausesError(f"cannot read: {error.strerror or error}", path) from error
 
 
 def _read_parts(path: Path) -> tuple[Any, Any, Any]:

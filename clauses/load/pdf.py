@@ -136,7 +136,7 @@ def _layout_boxes(document: Any, path: Path, max_pages: int) -> list[Box]:
 
     resources = PDFResourceManager()
     # char_margin 4: the wide gaps of a fully justified line still make one line, not three boxes
-    device = PDFPageAggregator(resources, laparams=LAParams(char_margin=4.0))
+    device = PDFPageAggregator(resources, laparams=LAParams(char_margin=4.0, boxes_flow=None))
     interpreter = PDFPageInterpreter(resources, device)
     boxes: list[Box] = []
     for number, page in enumerate(PDFPage.create_pages(document)):
@@ -205,12 +205,12 @@ def _drop_furniture(boxes: list[Box]) -> list[Box]:
 
 
 def _repeated_lines(boxes: list[Box]) -> set[int]:
-    """Margin lines whose text (digits aside) recurs at the same height on several pages."""
+    """Lines of margin boxes whose text (digits aside) recurs at the same height on several pages."""
     pages = len({b.page for b in boxes})
     places: dict[str, list[tuple[int, Line]]] = defaultdict(list)
     for box in boxes:
-        for line in box.lines:
-            if _in_margin(line, box.page_height):
+        if all(_in_margin(line, box.page_height) for line in box.lines):
+            for line in box.lines:
                 places[re.sub(r"\d+", "#", line.text.lower())].append((box.page, line))
     repeated: set[int] = set()
     for group in places.values():
