@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth_versions import base_items, renumbered_pair, to_agreement, version_pair  # noqa: E402
 
+from clauses.classify import classify_agreement  # noqa: E402
 from clauses.diff import ChangeKind, diff  # noqa: E402
 from clauses.models import Agreement  # noqa: E402
 
@@ -25,13 +26,15 @@ BAR = 0.95
 TIME_BAR = 1.0
 
 
-def scores(pairs: int, size: int, edits: int) -> dict[str, tuple[float, float, int]]:
+def scores(pairs: int, size: int, edits: int, classify: bool = False) -> dict[str, tuple[float, float, int]]:
     """kind → (precision, recall, expected count) over ``pairs`` generated pairs."""
     hits: Counter[str] = Counter()
     found: Counter[str] = Counter()
     expected: Counter[str] = Counter()
     for seed in range(pairs):
         old, new, truth = version_pair(seed, size, edits)
+        if classify:
+            old, new = classify_agreement(old), classify_agreement(new)
         result = diff(old, new)
         predicted = {(c.kind.value, tuple(c.old), tuple(c.new)) for c in result.changes}
         shifts = {
@@ -83,10 +86,13 @@ def main() -> int:
     parser.add_argument("--pairs", type=int, default=20)
     parser.add_argument("--size", type=int, default=300)
     parser.add_argument("--edits", type=int, default=8, help="edits of each kind per pair")
+    parser.add_argument(
+        "--classify", action="store_true", help="strengths from clauses.classify instead of the generator"
+    )
     args = parser.parse_args()
     ok = True
     print(f"{'kind':<14}{'precision':>10}{'recall':>8}{'expected':>10}")
-    for kind, (precision, recall, count) in scores(args.pairs, args.size, args.edits).items():
+    for kind, (precision, recall, count) in scores(args.pairs, args.size, args.edits, args.classify).items():
         ok &= precision >= BAR and recall >= BAR
         print(f"{kind:<14}{precision:>10.3f}{recall:>8.3f}{count:>10}")
     old, new = renumbered_pair(7, args.size)

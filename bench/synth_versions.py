@@ -60,7 +60,7 @@ PURPOSES = [
     "to keep drone pilots ahead of jamming", "to warn villages of incoming glide bombs",
 ]  # fmt: skip
 SECOND = [
-    "Progress will be reviewed every {n} months.", "The first tranche amounts to EUR {n} million.",
+    "Progress is reviewed every {n} months.", "The first tranche amounts to EUR {n} million.",
     "Deliveries start within {n} days.", "The programme covers {n} sites.",
     "Reports are due each year until {y}.", "Up to {n} specialists take part.",
 ]  # fmt: skip
@@ -233,15 +233,15 @@ def _shift_strength(edit: str, item: Item, rng: random.Random, truth: Truth) -> 
 
 
 def _reword(text: str) -> str:
-    """Another word in one place and an adverb added in another: the kind of edit a negotiator makes."""
+    """Another word in one place and an adjective added in another: the kind of edit a negotiator makes."""
     for word, replacement in SWAPS.items():
         if word in text:
             text = text.replace(word, replacement, 1)
             break
     else:
         raise AssertionError("a reworded clause carries a swappable word")
-    subject_and_modal, _, rest = text.partition(" ")
-    return f"{subject_and_modal} {rest.replace(' ', ' jointly ', 1)}" if rest else text
+    thing = next(o for o in OBJECTS if o in text)
+    return text.replace(thing, f"additional {thing}", 1)
 
 
 def _far_from(rng: random.Random, origin: int, size: int) -> int:
