@@ -146,6 +146,15 @@ def test_only_filter_keeps_summary_and_selected_changes():
     assert result.summary.kinds["split"] == 1
 
 
+def test_weakened_list_puts_the_biggest_drop_first():
+    old = agreement("a", [("1", "Norway will fund demining."), ("2", "Norway will fund radars.")])
+    new = agreement("b", [("1", "Norway aims to fund demining."), ("2", "Norway funded radars.")])
+    for clause, strength in zip(old.clauses + new.clauses, ["firm", "firm", "intent", "none"], strict=True):
+        clause.strength = Strength(strength)
+    shifts = diff(old, new).summary.weakened
+    assert [(s.new, s.strength_to) for s in shifts] == [(["b:2"], Strength.NONE), (["b:1"], Strength.INTENT)]
+
+
 # --- real version pairs in ../shared/corpus ----------------------------------------------------------
 
 
@@ -205,6 +214,14 @@ def test_united_states_pair_party_order_and_lost_list_numbers(shared):
     assert renumbering is not None and renumbering.pattern == "format" and renumbering.count >= 15
     assert result.summary.kinds["renumbered"] <= 3
     assert result.summary.kinds["unchanged"] > 100
+
+
+def test_real_pair_diff_mirrors(shared):
+    old, new = corpus_agreement(shared, "ua-nl-2024"), corpus_agreement(shared, "ua-nl-2024.ua-version")
+    forward, backward = diff(old, new), diff(new, old)
+    assert Counter(c.kind.mirror for c in forward.changes) == Counter(c.kind for c in backward.changes)
+    assert forward.summary.renumbering is not None and backward.summary.renumbering is not None
+    assert forward.summary.renumbering.count == backward.summary.renumbering.count
 
 
 # --- properties ------------------------------------------------------------------------------------
