@@ -339,6 +339,47 @@ def test_unclosed_front_matter(tmp_path):
         read_document(write(tmp_path, "open.md", "---\ntitle: x\n\nbody\n"))
 
 
+UKRAINIAN_NEWS_PAGE = """Новини Приклад
+14:05 02.04.2025
+Україна та Молдова домовилися про спільне патрулювання Дністра
+5 хв читання
+Україна та Молдова домовилися про спільне патрулювання Дністра
+Фото: https://example.org/photo.jpg
+Олена Приклад
+Міністри внутрішніх справ України та Молдови підписали у Києві меморандум про спільне патрулювання річки Дністер.
+За документом, прикордонники двох країн обмінюватимуться даними щотижня й проводитимуть спільні навчання.
+"Ми захищаємо нашу спільну річку разом", - сказав міністр після підписання.
+Політика Безпека Молдова
+Читайте також
+Уряд ухвалив новий бюджет на наступний рік
+У Львові відкрили оновлений міст через річку Полтву
+2 345 переглядів
+"""
+
+
+def test_news_noise_rules_are_general(tmp_path):
+    """A page of our own making: noise of other sites, another language, same rules."""
+    agreement = metadata_of(write(tmp_path, "page.txt", UKRAINIAN_NEWS_PAGE))
+    assert (agreement.kind, agreement.signed, agreement.language) == (Kind.NEWS, dt.date(2025, 4, 2), "uk")
+    assert agreement.title == "Україна та Молдова домовилися про спільне патрулювання Дністра"
+    assert agreement.parties == ["UA", "MD"]
+    paragraphs = clean_news(UKRAINIAN_NEWS_PAGE).text.strip().split("\n\n")
+    assert [p.split()[0] for p in paragraphs] == ["Міністри", "За", '"Ми']
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=("Cs",)), min_size=1, max_size=800))
+def test_arbitrary_unicode_through_the_whole_loader_raises_only_the_tools_error(text):
+    from clauses.load import Document
+
+    try:
+        agreement = build_agreement(Document(text, {}), "fuzz.txt", {}, with_clauses=True)
+    except ClausesError as error:
+        assert "\n" not in str(error)
+        return
+    assert agreement.title
+
+
 # --- real texts ---------------------------------------------------------------------------
 
 

@@ -22,6 +22,7 @@ __all__ = ["DEFAULT_MAX_BYTES", "Document", "load", "read_document"]
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PROSE_KINDS = (Kind.NEWS, Kind.STATEMENT)
 
 
@@ -67,6 +68,10 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         return Document(extract_pdf(path), {})
     if head.startswith(b"PK\x03\x04"):
         return _zip_document(path)
+    if head.startswith(OLE_MAGIC) and path.suffix.lower() in (".doc", ".docx"):
+        from clauses.load.docx import extract_docx  # names encrypted and legacy Word files
+
+        return Document(extract_docx(path), {})
     data = read_bytes(path, max_bytes)
     from clauses.load.html import looks_like_html
 

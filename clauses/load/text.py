@@ -39,7 +39,7 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x1f\x8b", "gzip archive"),
     (b"\x7fELF", "executable"),
     (b"MZ", "executable"),
-    (b"\xd0\xcf\x11\xe0", "old Word/Office file (save it as DOCX)"),
+    (b"\xd0\xcf\x11\xe0", "Word 97-2003 or other OLE file"),
 )
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
