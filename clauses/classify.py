@@ -27,7 +27,19 @@ from clauses.models import (
     Strength,
 )
 from clauses.quantities import find_quantities
-from clauses.taxonomy import LOWER, RAW, START, Hit, Taxonomy, Token, load_taxonomy, tokenize
+from clauses.taxonomy import (
+    END,
+    LOWER,
+    RAW,
+    START,
+    Hit,
+    Pattern,
+    Taxonomy,
+    Token,
+    Word,
+    load_taxonomy,
+    tokenize,
+)
 
 THRESHOLD = 0.5
 HEADING_FACTOR = 0.5
@@ -70,6 +82,8 @@ SUBJECT_WORDS = frozenset(
 NOUN_CONTEXT = frozenset(
     "the a an our their its his her this of for with political good own free strong full continued".split()
 )
+UKRAINIAN_FUTURE = ("тиме", "тимуть", "тимемо", "тимеш", "тиметься", "тимуться")
+FUTURE_CUE = Pattern((Word("-тиме", False, False),), "strength", "firm", 1.0, "future tense")
 COMMITMENT_YEAR = re.compile(
     r"\b(?:in|by|until|till|from|for|during|throughout|до|у|в|з|по)\s+(?:19|20)\d\d\b"
 )
@@ -135,7 +149,7 @@ def classify_clause(
         _heading_hits(clause.heading, taxonomy, heading_cache) if len(tokens) >= MIN_WORDS_FOR_HEADING else []
     )
     categories = categorize(hits, heading_hits)
-    commitment = commitment_of(clause.text, tokens, hits, tuple(parties))
+    commitment = commitment_of(clause.text, tokens, hits + _future_tense(clause.text, tokens), tuple(parties))
     inherited = parent is not None and parent.strength != Strength.NONE and not commitment.explicit_subject
     if inherited and parent is not None:
         commitment = Commitment(
@@ -156,6 +170,15 @@ def classify_clause(
             "reasons": reasons,
         }
     )
+
+
+def _future_tense(text: str, tokens: list[Token]) -> list[Hit]:
+    """Ukrainian synthetic future ("надаватиме", "підтримуватимуть") commits like "will"."""
+    return [
+        Hit(FUTURE_CUE, i, i, token[START], token[END], text[token[START] : token[END]])
+        for i, token in enumerate(tokens)
+        if token[LOWER].endswith(UKRAINIAN_FUTURE)
+    ]
 
 
 def _heading_hits(

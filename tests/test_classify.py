@@ -1,0 +1,344 @@
+"""Clause labels: categories in English, Ukrainian and Russian, strength, obligors, precision, conditions."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clauses.classify import classify_agreement, classify_clause
+from clauses.cli import cli
+from clauses.models import CATEGORY_IDS, Agreement, Clause, Condition, Precision, QuantityKind, Strength
+from clauses.pipeline import analyze
+
+# One clause per category and language, written for these tests (not taken from any agreement).
+CATEGORY_CLAUSES: dict[str, tuple[str, str, str]] = {
+    "air-defense": (
+        "Norway will deliver additional interceptors for the NASAMS batteries protecting Ukrainian cities.",
+        "Норвегія передасть додаткові ракети для систем протиповітряної оборони.",
+        "Норвегия передаст дополнительные ракеты для систем противовоздушной обороны.",
+    ),
+    "maritime-black-sea": (
+        "The Participants will work to keep sea lanes open and restore freedom of navigation.",
+        "Учасники сприятимуть безпеці судноплавства у Чорному морі.",
+        "Участники будут содействовать безопасности судоходства в Черном море.",
+    ),
+    "intelligence": (
+        "The services of both sides will deepen intelligence sharing on hostile networks.",
+        "Сторони поглиблять обмін розвідувальною інформацією.",
+        "Стороны углубят обмен разведывательной информацией.",
+    ),
+    "training": (
+        "Instructors from Norway will run training courses for Ukrainian sappers.",
+        "Норвегія проводитиме навчання українських військовослужбовців.",
+        "Норвегия будет проводить обучение украинских военнослужащих.",
+    ),
+    "military-assistance": (
+        "Norway will donate artillery ammunition and armoured vehicles to the Ukrainian army.",
+        "Норвегія передасть Україні боєприпаси та бронетехніку.",
+        "Норвегия передаст Украине боеприпасы и бронетехнику.",
+    ),
+    "defense-industry": (
+        "The Participants will launch joint production of drones by their defence industries.",
+        "Учасники розвиватимуть спільне виробництво в оборонній промисловості.",
+        "Участники будут развивать совместное производство в оборонной промышленности.",
+    ),
+    "cyber": (
+        "Both sides will protect government networks against cyberattacks.",
+        "Сторони посилять кібербезпеку державних установ.",
+        "Стороны усилят кибербезопасность государственных учреждений.",
+    ),
+    "hybrid-threats": (
+        "The Participants will jointly expose hostile disinformation campaigns.",
+        "Учасники протидіятимуть дезінформації та пропаганді.",
+        "Участники будут противодействовать дезинформации и пропаганде.",
+    ),
+    "nato-integration": (
+        "Norway supports Ukraine's future membership of NATO and its interoperability with Allied forces.",
+        "Норвегія підтримує членство України в НАТО.",
+        "Норвегия поддерживает членство Украины в НАТО.",
+    ),
+    "eu-integration": (
+        "Norway supports the opening of accession negotiations with the European Union.",
+        "Учасники підтримують вступ України до Європейського Союзу.",
+        "Участники поддерживают вступление Украины в Европейский Союз.",
+    ),
+    "sanctions": (
+        "The Participants will tighten sanctions and close loopholes used for circumvention.",
+        "Учасники посилять санкції проти агресора.",
+        "Участники усилят санкции против агрессора.",
+    ),
+    "accountability": (
+        "The Participants will pursue a special tribunal for the crime of aggression.",
+        "Учасники сприятимуть притягненню до відповідальності за воєнні злочини.",
+        "Участники будут содействовать привлечению к ответственности за военные преступления.",
+    ),
+    "reconstruction-economy": (
+        "Norway will mobilise private investment for the reconstruction of Ukrainian towns.",
+        "Норвегія підтримує відбудову економіки України.",
+        "Норвегия поддерживает восстановление экономики Украины.",
+    ),
+    "energy-infrastructure": (
+        "Norway will help repair damaged substations and the power grid.",
+        "Норвегія допоможе захистити енергетичну інфраструктуру.",
+        "Норвегия поможет защитить энергетическую инфраструктуру.",
+    ),
+    "demining": (
+        "The Participants will fund humanitarian demining of farmland.",
+        "Учасники фінансуватимуть гуманітарне розмінування.",
+        "Участники будут финансировать гуманитарное разминирование.",
+    ),
+    "cbrn": (
+        "The Participants will prepare responders for chemical and biological incidents.",
+        "Сторони готуватимуться до хімічних та біологічних загроз.",
+        "Стороны будут готовиться к химическим и биологическим угрозам.",
+    ),
+    "consultations": (
+        "In the event of a renewed armed attack, the Participants will consult within 24 hours.",
+        "У разі збройного нападу Учасники проведуть консультації протягом 24 годин.",
+        "В случае вооруженного нападения Участники проведут консультации в течение 24 часов.",
+    ),
+    "political-support": (
+        "The two leaders will hold an annual strategic dialogue at summit level.",
+        "Учасники проводитимуть стратегічний діалог на високому рівні.",
+        "Участники будут проводить стратегический диалог на высоком уровне.",
+    ),
+    "humanitarian": (
+        "Norway will fund rehabilitation and prosthetics for wounded veterans.",
+        "Норвегія надаватиме гуманітарну допомогу біженцям.",
+        "Норвегия будет оказывать гуманитарную помощь беженцам.",
+    ),
+    "law-enforcement": (
+        "The police of both sides will fight smuggling and money laundering.",
+        "Сторони протидіятимуть корупції та контрабанді.",
+        "Стороны будут противодействовать коррупции и контрабанде.",
+    ),
+    "final-provisions": (
+        "This Arrangement enters into force upon signature and remains in effect for ten years.",
+        "Ця Угода набирає чинності з дати підписання.",
+        "Настоящее Соглашение вступает в силу с даты подписания.",
+    ),
+}
+
+
+def label(text: str, parties: tuple[str, ...] = ("UA", "NO"), heading: list[str] | None = None) -> Clause:
+    return classify_clause(Clause(id="t:1", path="1", text=text, heading=heading or []), parties=parties)
+
+
+def test_every_contract_category_has_clauses_here():
+    assert set(CATEGORY_CLAUSES) == set(CATEGORY_IDS)
+
+
+@pytest.mark.parametrize(
+    ("category", "language", "text"),
+    [
+        (c, lang, text)
+        for c, texts in CATEGORY_CLAUSES.items()
+        for lang, text in zip(("en", "uk", "ru"), texts)
+    ],
+)
+def test_category_in_each_language(category, language, text):
+    clause = label(text)
+    assert category in clause.category_ids, (language, [(c.id, c.evidence) for c in clause.categories])
+    found = next(c for c in clause.categories if c.id == category)
+    assert 0 < found.score <= 1
+    assert found.evidence and all(word in text for word in found.evidence)
+
+
+def test_unrelated_clause_gets_no_category():
+    assert label("Lorem ipsum dolor sit amet.").categories == []
+
+
+def test_heading_gives_context_but_own_words_win():
+    under_air = label("Norway will deliver further systems.", heading=["Air Defence"])
+    assert under_air.category_ids == ["air-defense"]
+    assert (
+        under_air.categories[0].score < label("Norway will deliver air defence systems.").categories[0].score
+    )
+    own = label("Norway will fund humanitarian demining.", heading=["Air Defence"])
+    assert "air-defense" not in own.category_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "strength"),
+    [
+        ("Norway will transfer two radars to Ukraine.", Strength.FIRM),
+        ("Norway shall notify Ukraine of each delivery.", Strength.FIRM),
+        ("Norway is committed to funding the programme.", Strength.FIRM),
+        ("Норвегія надаватиме Україні допомогу.", Strength.FIRM),
+        ("Норвегия будет предоставлять Украине помощь.", Strength.FIRM),
+        ("The Participants intend to expand joint exercises.", Strength.INTENT),
+        ("Norway will seek to increase its contribution.", Strength.INTENT),
+        ("The Participants will explore options for co-production.", Strength.INTENT),
+        ("Учасники мають намір розширити навчання.", Strength.INTENT),
+        ("Участники намерены расширить обучение.", Strength.INTENT),
+        ("Norway supports Ukraine's European path.", Strength.SUPPORT),
+        ("The Participants welcome the new coalition.", Strength.SUPPORT),
+        ("Норвегія підтримує європейський шлях України.", Strength.SUPPORT),
+        ("Норвегия поддерживает европейский путь Украины.", Strength.SUPPORT),
+        (
+            "The Participants may, subject to national procedures, exchange liaison officers.",
+            Strength.OPTIONAL,
+        ),
+        ("Norway will, where possible, share its stocks.", Strength.OPTIONAL),
+        ("Учасники можуть обмінюватися офіцерами зв'язку.", Strength.OPTIONAL),
+        ("Участники могут обмениваться офицерами связи.", Strength.OPTIONAL),
+        ("Reaffirming their support for Ukraine's sovereignty,", Strength.NONE),
+        ("Визнаючи право України на самооборону,", Strength.NONE),
+        ("Признавая право Украины на самооборону,", Strength.NONE),
+        ("Since 2022 Norway has provided substantial aid.", Strength.NONE),
+        ("This Arrangement will come into effect upon signature.", Strength.NONE),
+    ],
+)
+def test_strength(text, strength):
+    clause = label(text)
+    assert clause.strength == strength, clause.reasons
+    assert (clause.obligors == []) == (strength == Strength.NONE)
+
+
+def test_rights_of_the_parties_over_the_text_are_optional_for_all():
+    clause = label("This Arrangement may be amended by mutual consent of the Participants.")
+    assert (clause.strength, clause.obligors) == (Strength.OPTIONAL, ["ALL"])
+
+
+def test_adversary_as_subject_commits_nobody():
+    clause = label("Any new Russian offensive would breach international law.")
+    assert clause.strength == Strength.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "obligors"),
+    [
+        ("Romania will transfer a Patriot battery.", ("UA", "RO"), ["RO"]),
+        ("The Romanian Government will open a training hub.", ("UA", "RO"), ["RO"]),
+        ("Румунія передасть зенітний комплекс.", ("UA", "RO"), ["RO"]),
+        ("Румыния передаст зенитный комплекс.", ("UA", "RO"), ["RO"]),
+        ("The UK will fund demining.", ("UA", "GB"), ["GB"]),
+        ("Велика Британія фінансуватиме розмінування.", ("UA", "GB"), ["GB"]),
+        ("Ukraine will ratify the convention.", ("UA", "GB"), ["UA"]),
+        ("Україна забезпечить прозорість закупівель.", ("UA", "GB"), ["UA"]),
+        ("The Participants will meet every year.", ("UA", "GB"), ["ALL"]),
+        ("Both sides will meet every year.", ("UA", "GB"), ["ALL"]),
+        ("Ukraine and Romania will meet every year.", ("UA", "RO"), ["ALL"]),
+        ("We will stand by Ukraine for as long as it takes.", ("UA", "GB"), ["ALL"]),
+        ("Учасники зустрічатимуться щороку.", ("UA", "GB"), ["ALL"]),
+        ("Стороны будут встречаться ежегодно.", ("UA", "GB"), ["ALL"]),
+        ("Germany, together with its partners, will fund the coalition.", ("UA", "DE"), ["DE"]),
+        ("Germany's contribution will be delivered by the end of the year.", ("UA", "DE"), ["ALL"]),
+    ],
+)
+def test_obligors(text, parties, obligors):
+    assert label(text, parties).obligors == obligors
+
+
+def test_paragraph_takes_firmest_sentence_and_its_obligors():
+    clause = label("Norway supports reform. Ukraine will adopt a new procurement law.", ("UA", "NO"))
+    assert (clause.strength, clause.obligors) == (Strength.FIRM, ["UA"])
+
+
+def test_list_items_inherit_from_the_introducing_sentence():
+    agreement = Agreement(
+        id="ua-no-test",
+        title="t",
+        parties=["UA", "NO"],
+        clauses=[
+            Clause(id="a:1", path="1", text="Norway will:"),
+            Clause(id="a:1.a", path="1.a", text="a) train pilots;", parent="a:1"),
+            Clause(id="a:1.b", path="1.b", text="b) Ukraine will host the centre.", parent="a:1"),
+        ],
+    )
+    result = classify_agreement(agreement)
+    assert result is not agreement and agreement.clauses[1].strength == Strength.NONE
+    intro, item, own = result.clauses
+    assert (item.strength, item.obligors) == (Strength.FIRM, ["NO"])
+    assert own.obligors == ["UA"]
+    assert any("inherited" in r.evidence for r in item.reasons)
+
+
+def test_parties_read_from_the_id_when_not_given():
+    agreement = Agreement(
+        id="ua-ro-2030",
+        title="t",
+        clauses=[Clause(id="a:1", path="1", text="Ukraine and Romania will hold annual talks.")],
+    )
+    assert classify_agreement(agreement).clauses[0].obligors == ["ALL"]
+
+
+def test_money_durations_and_deadlines_are_quantities():
+    clause = label("In 2025 Norway will provide EUR 1.5 billion and consult within 24 hours for ten years.")
+    kinds = {(q.kind, q.value, q.unit) for q in clause.quantities}
+    assert (QuantityKind.MONEY, 1.5e9, "EUR") in kinds
+    assert (QuantityKind.DEADLINE, 24, "hours") in kinds
+    assert (QuantityKind.DURATION, 10, "years") in kinds
+    assert clause.precision == Precision.QUANTIFIED
+    assert label("Норвегія надасть 2,5 млрд євро.").quantities[0].value == 2.5e9
+
+
+def test_precision_specific_and_general():
+    assert label("Norway will contribute to the PURL initiative.").precision == Precision.SPECIFIC
+    assert label("Norway will support Ukraine.").precision == Precision.GENERAL
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        (
+            "Norway will, in accordance with its national legislation, provide aid.",
+            Condition.LEGAL_PROCEDURES,
+        ),
+        (
+            "Norway will provide aid subject to the availability of funds and within its means.",
+            Condition.RESOURCES,
+        ),
+        ("At the request of Ukraine, Norway will send experts.", Condition.REQUEST),
+        ("In the event of future armed attack, Norway will provide aid.", Condition.ATTACK),
+        ("Norway will provide aid provided that the programme continues.", Condition.OTHER),
+    ],
+)
+def test_conditions(text, condition):
+    assert condition in label(text).conditions
+
+
+def test_reasons_explain_each_label():
+    clause = label("Norway will deliver interceptors within 30 days.")
+    fields = {r.label for r in clause.reasons}
+    assert {"air-defense", "strength", "obligors", "precision"} <= fields
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=0, max_size=300))
+def test_any_text_gets_valid_labels(text):
+    clause = label(text or " ")
+    assert all(0 <= c.score <= 1 and c.id in CATEGORY_IDS for c in clause.categories)
+    assert clause.strength in Strength and clause.precision in Precision
+    assert (clause.strength == Strength.NONE) == (clause.obligors == [])
+
+
+EXPLAIN_DOC = """---
+id: ua-no-explain
+title: Explain demo
+parties: [UA, "NO"]
+---
+
+1. Norway will deliver interceptors for air defence within 30 days.
+"""
+
+
+def test_explain_shows_why(runner, tmp_path):
+    path = tmp_path / "demo.md"
+    path.write_text(EXPLAIN_DOC, encoding="utf-8")
+    result = runner.invoke(cli, ["analyze", str(path), "--explain"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "why strength = firm" in result.output and "why air-defense" in result.output
+
+
+def test_every_clause_of_corpus_and_seeds_is_labelled(shared):
+    analysis = analyze([shared / "corpus", shared / "seeds"])
+    assert not analysis.failures, analysis.failures[:3]
+    clauses = [c for a in analysis.agreements for c in a.clauses]
+    assert len(clauses) > 1000
+    for clause in clauses:
+        assert clause.reasons, clause.id
+        assert any(r.label == "strength" for r in clause.reasons)
+        assert any(r.label == "precision" for r in clause.reasons)
+    assert sum(bool(c.categories) for c in clauses) > 0.8 * len(clauses)
