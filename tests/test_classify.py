@@ -134,7 +134,7 @@ def test_every_contract_category_has_clauses_here():
     [
         (c, lang, text)
         for c, texts in CATEGORY_CLAUSES.items()
-        for lang, text in zip(("en", "uk", "ru"), texts)
+        for lang, text in zip(("en", "uk", "ru"), texts, strict=True)
     ],
 )
 def test_category_in_each_language(category, language, text):
