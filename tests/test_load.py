@@ -281,6 +281,22 @@ def test_html_main_text_only(fixtures):
     assert agreement.kind is Kind.NEWS
 
 
+def test_markup_in_a_page_is_dropped_and_escaped_markup_stays_text(tmp_path):
+    page = (
+        "<html><body><article><h1>Accord</h1><p>Ukraine and Poland will share radar data every week, "
+        "the ministers said after the talks.</p><script>alert(1)</script><p>&lt;script&gt;alert(2)&lt;/script&gt; "
+        "{{ config }} stays as text, and the parties will meet again in May.</p></article></body></html>"
+    )
+    text = read_document(write(tmp_path, "page.html", page)).text
+    assert "alert(1)" not in text
+    assert "<script>alert(2)</script> {{ config }} stays as text" in text
+
+
+def test_plain_text_named_html_is_read_as_text(tmp_path):
+    document = read_document(write(tmp_path, "notes.html", AGREEMENT_TEXT))
+    assert document.text == AGREEMENT_TEXT
+
+
 def test_html_saved_as_txt_is_sniffed(tmp_path, fixtures):
     path = write(tmp_path, "page.txt", (fixtures / "load" / "page.html").read_bytes())
     assert "Buy cheap" not in read_document(path).text

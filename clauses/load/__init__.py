@@ -75,7 +75,8 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     data = read_bytes(path, max_bytes)
     from clauses.load.html import looks_like_html
 
-    if looks_like_html(data[:4096]) or path.suffix.lower() in HTML_SUFFIXES:
+    html_named = path.suffix.lower() in HTML_SUFFIXES and b"<" in data[:4096]
+    if html_named or looks_like_html(data[:4096]):
         return _html_document(decode(data, path), path)
     text = decode(data, path)
     if path.suffix.lower() in MARKDOWN_SUFFIXES or _has_front_matter(text):
