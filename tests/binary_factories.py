@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,15 +31,20 @@ def _content(lines: list[Text], image: bool) -> bytes:
     return "\n".join(ops).encode("latin-1")
 
 
-def make_pdf(path: Path, pages: list[list[Text]], *, image: bool = False) -> Path:
-    """A PDF with the given lines on each page, a real xref table, and nothing else."""
+def make_pdf(path: Path, pages: list[list[Text]], *, image: bool = False, padding: int = 0) -> Path:
+    """A PDF with the given lines on each page, a real xref table, and nothing else.
+
+    padding > 0 appends that many spaces to each page's content and deflates it (a stream bomb).
+    """
     objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
     font_id = 3
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     kids = []
     for lines in pages:
-        stream = _content(lines, image)
-        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        stream, flate = _content(lines, image), b""
+        if padding:
+            stream, flate = zlib.compress(stream + b" " * padding), b" /Filter /FlateDecode"
+        objects.append(b"<< /Length %d%s >>\nstream\n" % (len(stream), flate) + stream + b"\nendstream")
         content_id = len(objects)
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
@@ -84,9 +90,14 @@ def make_docx(
     styles: str | None = None,
     main_type: str = DOCX_MAIN,
     extra: dict[str, bytes] | None = None,
+    prolog: str = "",
 ) -> Path:
-    """A Word package around a body (w:p / w:tbl XML) and optional numbering and styles parts."""
-    parts = {"word/document.xml": f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'}
+    """A Word package around a body (w:p / w:tbl XML) and optional numbering and styles parts.
+
+    prolog goes before the document element (an XML declaration or a DOCTYPE).
+    """
+    document = f'{prolog}<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'
+    parts = {"word/document.xml": document}
     rels = []
     overrides = [f'<Override PartName="/word/document.xml" ContentType="{main_type}"/>']
     for name, xml, kind in (("numbering", numbering, "numbering"), ("styles", styles, "styles")):

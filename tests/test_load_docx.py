@@ -228,6 +228,18 @@ def test_macro_enabled_document_is_read_as_text_only(tmp_path: Path) -> None:
     assert extract_docx(path) == "Dear partners, the text is all we read.\n"
 
 
+def test_xml_entity_bomb_is_not_expanded(tmp_path: Path) -> None:
+    entities = ['<!ENTITY e0 "lol">'] + [f'<!ENTITY e{i} "{f"&e{i - 1};" * 10}">' for i in range(1, 10)]
+    prolog = f'<?xml version="1.0"?><!DOCTYPE w:document [{"".join(entities)}]>'
+    path = make_docx(tmp_path / "laughs.docx", p("Before") + p("&e9;") + p("After"), prolog=prolog)
+    try:
+        text = extract_docx(path)
+    except ClausesError as error:
+        assert "\n" not in str(error)
+    else:
+        assert "lol" not in text and len(text) < 1000
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [

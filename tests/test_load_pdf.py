@@ -221,6 +221,17 @@ def test_a_page_count_that_lies_is_caught_while_reading(tmp_path: Path) -> None:
     assert "more than 5 pages" in _error(path, max_pages=5)
 
 
+def test_decompression_bomb_is_refused_before_pages_are_read(tmp_path: Path, monkeypatch) -> None:
+    import clauses.load.pdf as pdf_loader
+
+    monkeypatch.setattr(pdf_loader, "MAX_INFLATED", 2 * 2**20)
+    path = make_pdf(tmp_path / "bomb.pdf", [[Text(72, 700, "Innocent line")]], padding=3 * 2**20)
+    assert path.stat().st_size < 20_000
+    assert "decompression bomb" in _error(path)
+    monkeypatch.setattr(pdf_loader, "MAX_INFLATED", 4 * 2**20)
+    assert extract_pdf(path) == "Innocent line\n"
+
+
 @pytest.mark.parametrize(
     "content",
     [b"", b"plain text, not a PDF at all\n", b"PK\x03\x04 a zip file", b"\x89PNG\r\n\x1a\n" + b"\0" * 64],

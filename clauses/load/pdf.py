@@ -17,6 +17,7 @@ from typing import Any
 from clauses.errors import ClausesError
 
 MAX_PAGES = 2000
+MAX_INFLATED = 256 * 2**20  # bytes of inflated text streams (content, fonts) in one PDF
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.;:!?][\"'”’)\]]*$")
@@ -90,6 +91,7 @@ def _read_boxes(path: Path, max_pages: int) -> list[Box]:
         with path.open("rb") as handle:
             document = _open_document(handle)
             _check_page_count(document, path, max_pages)
+            _check_inflated_size(document, path)
             return _layout_boxes(document, path, max_pages)
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise ClausesError("password-protected PDF", path) from error
@@ -126,6 +128,63 @@ def _check_page_count(document: Any, path: Path, max_pages: int) -> None:
     count = resolve1(pages.get("Count")) if isinstance(pages, dict) else None
     if isinstance(count, int) and count > max_pages:
         raise ClausesError(f"PDF has {count} pages, more than the limit of {max_pages}", path)
+
+
+def _check_inflated_size(document: Any, path: Path) -> None:
+    """Refuse a decompression bomb: text streams that would inflate past MAX_INFLATED in total.
+
+    pdfminer inflates a stream whole; here each one is inflated with a bound first. Images are
+    skipped: pdfminer never decodes them.
+    """
+    from pdfminer.pdftypes import PDFStream
+
+    total = 0
+    for objid, genno in _direct_objects(document):
+        try:
+            stream = document.getobj(objid)
+        except Exception:  # a broken object is pdfminer's to skip or refuse later
+            continue
+        if isinstance(stream, PDFStream) and getattr(stream.get("Subtype"), "name", None) != "Image":
+            total += _inflated_size(stream, objid, genno, MAX_INFLATED - total)
+            if total > MAX_INFLATED:
+                raise ClausesError(
+                    f"decompression bomb: streams inflate past {MAX_INFLATED // 2**20} MB", path
+                )
+
+
+def _direct_objects(document: Any) -> list[tuple[int, int]]:
+    """Objects stored at a file offset (streams cannot live inside object streams)."""
+    found = []
+    for xref in document.xrefs:
+        for objid in xref.get_objids():
+            try:
+                container, _, genno = xref.get_pos(objid)
+            except Exception:
+                continue
+            if container is None:
+                found.append((objid, genno))
+    return found
+
+
+def _inflated_size(stream: Any, objid: int, genno: int, budget: int) -> int:
+    """Size of a stream after its Flate filters, inflating at most budget + 1 bytes per stage."""
+    import zlib
+
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE
+
+    data = stream.rawdata or b""
+    if stream.decipher:
+        data = stream.decipher(objid, genno, data, stream.attrs)
+    for name, _ in stream.get_filters():
+        if name not in LITERALS_FLATE_DECODE:
+            break
+        try:
+            data = zlib.decompressobj().decompress(data, budget + 1)
+        except zlib.error:
+            break
+        if len(data) > budget:
+            break
+    return len(data)
 
 
 def _layout_boxes(document: Any, path: Path, max_pages: int) -> list[Box]:
