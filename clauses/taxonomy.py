@@ -232,7 +232,8 @@ def _yaml_error(error: yaml.YAMLError, path: Path) -> ClausesError:
 
 
 def _validation_error(error: ValidationError, path: Path) -> ClausesError:
-    first = error.errors()[0]
+    # In a union (a term is a string or a mapping) the deepest error is the telling one.
+    first = max(error.errors(), key=lambda e: len(e["loc"]))
     field = ".".join(str(part) for part in first["loc"])
     more = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
     return ClausesError(f"{field}: {first['msg']}{more}", path.name)

@@ -318,9 +318,12 @@ EXPLAIN_DOC = """---
 id: ua-no-explain
 title: Explain demo
 parties: [UA, "NO"]
+kind: agreement
 ---
 
 1. Norway will deliver interceptors for air defence within 30 days.
+
+2. The Participants will meet every year.
 """
 
 

@@ -1,0 +1,136 @@
+"""The taxonomy file: packaged contents, user refinements, and errors that name the line or field."""
+
+from __future__ import annotations
+
+import pytest
+
+from clauses.classify import classify_clause
+from clauses.cli import cli
+from clauses.errors import ClausesError
+from clauses.models import CATEGORY_IDS, Clause
+from clauses.taxonomy import load_taxonomy, parse_term, tokenize
+
+AGREEMENT = """---
+id: ua-no-tax
+title: Taxonomy demo
+parties: [UA, "NO"]
+kind: agreement
+---
+
+# Part I. Support
+
+1. Norway will finance a glide bomb jamming programme for Ukraine.
+
+2. The Participants will meet every year.
+"""
+
+USER_YAML = """\
+categories:
+  air-defense/electronic-warfare:
+    label: Electronic warfare
+    terms:
+      en: [jamming, glide bomb*]
+  cyber:
+    terms:
+      en: [{term: quantum-safe, weight: 2}]
+"""
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_packaged_taxonomy_covers_the_contract_in_three_languages():
+    taxonomy = load_taxonomy()
+    assert set(taxonomy.categories) == set(CATEGORY_IDS)
+    for category_id, spec in taxonomy.categories.items():
+        assert spec.label and spec.description, category_id
+        assert {"en", "uk", "ru"} <= set(spec.terms), category_id
+    assert load_taxonomy() is taxonomy  # compiled once per process
+
+
+def test_terms_spellings_and_stems():
+    assert [w.text for w in parse_term("co-operation")] == ["co", "operation"]
+    stem = parse_term("оборон*")[0]
+    assert stem.stem and stem.text == "оборон"
+    assert parse_term("SAFE")[0].exact_case
+    assert [t[2] for t in tokenize("Ukraine’s defence")] == ["ukraine", "defence"]
+
+
+def test_acronyms_match_only_in_capitals():
+    safe = classify_clause(Clause(id="t:1", path="1", text="Norway will contribute to SAFE loans."))
+    assert "defense-industry" in safe.category_ids
+    lower = classify_clause(Clause(id="t:1", path="1", text="Norway will keep the site safe."))
+    assert "defense-industry" not in lower.category_ids
+
+
+def test_user_file_adds_subcategories_and_terms(tmp_path):
+    taxonomy = load_taxonomy(write(tmp_path, "mine.yaml", USER_YAML))
+    assert "air-defense/electronic-warfare" in taxonomy.categories
+    assert taxonomy.label_of("air-defense") == load_taxonomy().label_of("air-defense")
+    clause = classify_clause(
+        Clause(id="t:1", path="1", text="Norway will fund jamming of glide bombs."), taxonomy, ("UA", "NO")
+    )
+    assert {"air-defense/electronic-warfare", "air-defense"} <= set(clause.category_ids)
+    cyber = classify_clause(Clause(id="t:1", path="1", text="They will deploy quantum-safe links."), taxonomy)
+    assert "cyber" in cyber.category_ids
+    assert "air-defense/electronic-warfare" not in load_taxonomy().categories  # packaged one untouched
+
+
+def test_analyze_with_user_taxonomy(runner, tmp_path):
+    import json
+
+    doc = write(tmp_path, "demo.md", AGREEMENT)
+    user = write(tmp_path, "mine.yaml", USER_YAML)
+    result = runner.invoke(cli, ["analyze", str(doc), "--taxonomy", str(user), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    clause = json.loads(result.stdout)["agreements"][0]["clauses"][0]
+    ids = [c["id"] for c in clause["categories"]]
+    assert "air-defense/electronic-warfare" in ids
+    evidence = next(
+        c["evidence"] for c in clause["categories"] if c["id"] == "air-defense/electronic-warfare"
+    )
+    assert "jamming" in evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("categories:\n  cyber:\n    terms:\n      en: [a, b\n  training: {}\n", "line "),
+        ("categories:\n  cyber:\n\tterms: x\n", "line 3"),
+        ("categories:\n  space-force:\n    label: x\n", "categories"),
+        ("categories:\n  cyber:\n    synonyms: [a]\n", "categories.cyber.synonyms"),
+        ("categories:\n  cyber:\n    terms:\n      de: [a]\n", "categories.cyber.terms.de"),
+        ("categories:\n  cyber:\n    terms:\n      en: [{term: a, weight: high}]\n", "weight"),
+        ("- just\n- a list\n", "mapping"),
+        ("categories: !!python/object:os.system {}\n", "line 1"),
+    ],
+)
+def test_bad_files_name_the_line_or_field(tmp_path, text, expected):
+    path = write(tmp_path, "taxonomy.yaml", text)
+    with pytest.raises(ClausesError) as error:
+        load_taxonomy(path)
+    assert str(error.value).startswith("taxonomy.yaml: ")
+    assert expected in str(error.value)
+
+
+def test_python_tags_are_never_constructed(tmp_path):
+    path = write(tmp_path, "evil.yaml", "categories: !!python/object/apply:os.system ['touch pwned']\n")
+    with pytest.raises(ClausesError, match="line 1"):
+        load_taxonomy(path)
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_bad_taxonomy_on_the_command_line_exits_2_naming_the_line(runner, tmp_path):
+    doc = write(tmp_path, "demo.md", AGREEMENT)
+    bad = write(tmp_path, "bad.yaml", "categories:\n  cyber:\n    terms:\n      en: [a, b\n")
+    result = runner.invoke(cli, ["analyze", str(doc), "--taxonomy", str(bad)])
+    assert result.exit_code == 2
+    assert "bad.yaml: line " in result.output and "Traceback" not in result.output
+
+
+def test_missing_taxonomy_file(tmp_path):
+    with pytest.raises(ClausesError, match="cannot read taxonomy"):
+        load_taxonomy(tmp_path / "absent.yaml")
