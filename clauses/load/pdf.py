@@ -8,6 +8,7 @@ joined again. Footnotes follow the paragraph their page break split.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -15,6 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from clauses.errors import ClausesError
+
+# pdfminer logs every oddity of a broken file; the CLI must not print them (the app may still route them)
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 MAX_PAGES = 2000
 MAX_INFLATED = 256 * 2**20  # bytes of inflated text streams (content, fonts) in one PDF
