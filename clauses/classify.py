@@ -57,10 +57,14 @@ ADJUNCT = re.compile(
     r"разом|спільно|у\b|в\b|відповідно|згідно|з\b|із\b|на\b|для|вместе|совместно|согласно|с\b|по\b|при\b)",
     re.IGNORECASE,
 )
+EMBEDDED = re.compile(
+    r"\b(?:that|which|who|whose|where|when|whether|if|until|unless|що|які|який|яка|щоб|якщо|что|котор\w*|если|чтобы)\b",
+    re.IGNORECASE,
+)
 CONJUNCTION = re.compile(r"^(?:and|but|or|і|й|та|а|и|но)\s+", re.IGNORECASE)
 PRONOUN_SUBJECT = re.compile(r"^(?:it|they|we|she|he|вона|воно|вони|ми|она|оно|они|мы)$", re.IGNORECASE)
 TEXT_ITSELF = re.compile(
-    r"\b(?:this|the|present|such)\s+(?:agreement|arrangement|document|memorandum|declaration|provisions?|"
+    r"(?:this|the|present|such)\s+(?:agreement|arrangement|document|memorandum|declaration|provisions?|"
     r"annex|text)\b|\b(?:ця|цієї|ця|дана|дан\w*|настоящ\w*|эт\w*)?\s*(?:угод\w*|соглашени\w*)",
     re.IGNORECASE,
 )
@@ -84,6 +88,12 @@ NOUN_CONTEXT = frozenset(
 )
 UKRAINIAN_FUTURE = ("тиме", "тимуть", "тимемо", "тимеш", "тиметься", "тимуться")
 FUTURE_CUE = Pattern((Word("-тиме", False, False),), "strength", "firm", 1.0, "future tense")
+BARE_VERBS = frozenset(
+    "promote support increase provide ensure strengthen develop enhance facilitate continue cooperate "
+    "exchange establish deepen contribute assist conduct implement organise organize hold share explore "
+    "encourage maintain improve consider foster counter combat prevent create intensify expand seek study "
+    "coordinate train help identify undertake".split()
+)
 COMMITMENT_YEAR = re.compile(
     r"\b(?:in|by|until|till|from|for|during|throughout|до|у|в|з|по)\s+(?:19|20)\d\d\b"
 )
@@ -150,11 +160,10 @@ def classify_clause(
     )
     categories = categorize(hits, heading_hits)
     commitment = commitment_of(clause.text, tokens, hits + _future_tense(clause.text, tokens), tuple(parties))
-    inherited = parent is not None and parent.strength != Strength.NONE and not commitment.explicit_subject
-    if inherited and parent is not None:
-        commitment = Commitment(
-            parent.strength, tuple(parent.obligors), f"inherited from {parent.id}", "", False
-        )
+    if parent is not None and not commitment.explicit_subject:
+        commitment = _inherit(commitment, parent, taxonomy, tuple(parties))
+    elif commitment.strength == Strength.NONE and clause.parent is None:
+        commitment = _bare_list_item(clause.text, tokens)
     conditions = sorted({Condition(hit.pattern.target) for hit in hits if hit.pattern.kind == "condition"})
     quantities = find_quantities(clause.text)
     precision, precision_why = precision_of(clause.text, hits, quantities, commitment.strength)
@@ -170,6 +179,42 @@ def classify_clause(
             "reasons": reasons,
         }
     )
+
+
+def _inherit(own: Commitment, parent: Clause, taxonomy: Taxonomy, parties: tuple[str, ...]) -> Commitment:
+    """A list item speaks with the voice of the sentence introducing the list ("Romania will:").
+
+    The introducer is the parent's last sentence; an item's own verb without a subject
+    ("4. will cooperate ...") counts where it is firmer, the obligors are the introducer's.
+    """
+    intro = _last_sentence_commitment(parent.text, taxonomy, parties)
+    if intro.strength == Strength.NONE:
+        intro = Commitment(parent.strength, tuple(parent.obligors), "", "", False)
+    if intro.strength == Strength.NONE:
+        return own
+    strength = min(own.strength, intro.strength, key=lambda value: value.rank)
+    return Commitment(strength, intro.obligors, f"inherited from {parent.id}", "", False)
+
+
+def _last_sentence_commitment(text: str, taxonomy: Taxonomy, parties: tuple[str, ...]) -> Commitment:
+    start, end = sentences(text)[-1] if text.strip() else (0, 0)
+    last = text[start:end]
+    tokens = tokenize(last)
+    return commitment_of(
+        last, tokens, taxonomy.matcher.scan(last, tokens) + _future_tense(last, tokens), parties
+    )
+
+
+def _bare_list_item(text: str, tokens: list[Token]) -> Commitment:
+    """'6. Promote border protection ...': an item of a list whose 'The Participants will:' was lost."""
+    mark = LIST_MARK.match(text)
+    if not mark or not tokens:
+        return NO_COMMITMENT
+    first = next((t for t in tokens if t[START] >= mark.end()), None)
+    if first is None or first[LOWER] not in BARE_VERBS:
+        return NO_COMMITMENT
+    strength = Strength.INTENT if first[LOWER] in ("explore", "consider", "seek", "study") else Strength.FIRM
+    return Commitment(strength, (ALL_PARTIES,), f"{first[RAW]} (list item without its introducer)", "", False)
 
 
 def _future_tense(text: str, tokens: list[Token]) -> list[Hit]:
@@ -254,31 +299,36 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def commitment_of(text: str, tokens: list[Token], hits: list[Hit], parties: tuple[str, ...]) -> Commitment:
-    """The firmest commitment among the sentences, with the obligors of the sentences carrying it."""
-    found = [_sentence_commitment(text, span, tokens, hits, parties) for span in sentences(text)]
+    """The firmest commitment among the sentences, with the obligors of the sentences carrying it.
+
+    Sentences whose subject names a party outrank impersonal ones ("Such meetings will ..."),
+    which speak for the paragraph only when no sentence names who acts.
+    """
+    starts = [t[START] for t in tokens]
+    found = [_sentence_commitment(text, span, tokens, starts, hits, parties) for span in sentences(text)]
     found = [c for c in found if c.strength != Strength.NONE]
+    found = [c for c in found if c.explicit_subject] or found
     if not found:
         return NO_COMMITMENT
     top = min(c.strength.rank for c in found)
     firmest = [c for c in found if c.strength.rank == top]
-    named = [c for c in firmest if c.explicit_subject] or firmest
-    obligors = tuple(dict.fromkeys(code for c in named for code in c.obligors))
+    obligors = tuple(dict.fromkeys(code for c in firmest for code in c.obligors))
     if ALL_PARTIES in obligors or (len(parties) >= 2 and set(parties) <= set(obligors)):
         obligors = (ALL_PARTIES,)
-    return Commitment(
-        firmest[0].strength,
-        obligors,
-        firmest[0].cue,
-        firmest[0].subject,
-        any(c.explicit_subject for c in firmest),
-    )
+    first = firmest[0]
+    return Commitment(first.strength, obligors, first.cue, first.subject, first.explicit_subject)
 
 
 def _sentence_commitment(
-    text: str, span: tuple[int, int], tokens: list[Token], hits: list[Hit], parties: tuple[str, ...]
+    text: str,
+    span: tuple[int, int],
+    tokens: list[Token],
+    starts: list[int],
+    hits: list[Hit],
+    parties: tuple[str, ...],
 ) -> Commitment:
+    """The main verb of a sentence, and the firmest verb coordinated with it ("supports ... and will")."""
     start, end = span
-    starts = [t[START] for t in tokens]
     words = range(bisect_left(starts, start), bisect_left(starts, end))
     if not words:
         return NO_COMMITMENT
@@ -287,7 +337,7 @@ def _sentence_commitment(
     cues = sorted(
         (h for h in hits if h.pattern.kind == "strength" and start <= h.start < end), key=lambda h: h.first
     )
-    for cue in cues:
+    for index, cue in enumerate(cues):
         if not _is_verb(cue, tokens, first):
             continue
         subject = _subject(text, start, cue.start)
@@ -298,34 +348,50 @@ def _sentence_commitment(
         explicit = bool(codes or all_parties)
         if recital and not (explicit and _after_comma(text, start, cue.start, subject)):
             continue
-        strength = Strength(cue.pattern.target)
-        if strength == Strength.SUPPORT and explicit and _conditional_firm(text, cue, cues, end):
-            strength = Strength.FIRM
-        if not explicit and TEXT_ITSELF.search(subject):
+        strength = _firmest_coordinated(text, cue, cues[index + 1 :], tokens, first, end)
+        if not explicit and TEXT_ITSELF.match(subject):
             if strength in (Strength.FIRM, Strength.SUPPORT):
-                return Commitment(
-                    Strength.NONE, (), f"{text[cue.start : cue.end]} (about the text itself)", subject, False
-                )
+                why = f"{text[cue.start : cue.end]} (about the text itself)"
+                return Commitment(Strength.NONE, (), why, subject, False)
             return Commitment(strength, (ALL_PARTIES,), text[cue.start : cue.end], subject, False)
         obligors = _obligors(codes, all_parties, parties)
         return Commitment(strength, obligors, text[cue.start : cue.end], subject, explicit)
     return NO_COMMITMENT
 
 
+def _firmest_coordinated(
+    text: str, main: Hit, later: list[Hit], tokens: list[Token], first: int | None, end: int
+) -> Strength:
+    """The main verb's strength, raised by verbs coordinated with it under the same subject.
+
+    A verb after "that"/"which" belongs to an embedded clause ("reaffirm that Ukraine will")
+    and does not count, except the conditional "affirms that in those circumstances it would".
+    """
+    strength = Strength(main.pattern.target)
+    for cue in later:
+        between = text[main.end : cue.start]
+        if EMBEDDED.search(between):
+            if _conditional_would(text, main, cue):
+                return Strength.FIRM
+            break
+        if _is_verb(cue, tokens, first) and not _subject(text, main.end, cue.start):
+            candidate = Strength(cue.pattern.target)
+            if candidate.rank < strength.rank:
+                strength = candidate
+    return strength
+
+
+def _conditional_would(text: str, main: Hit, cue: Hit) -> bool:
+    """'Germany affirms that in those circumstances it would provide ...' commits firmly."""
+    if main.pattern.target != "support" or text[cue.start : cue.end].lower() != "would":
+        return False
+    return bool(PRONOUN_SUBJECT.match(_subject(text, main.end, cue.start)))
+
+
 def _after_comma(text: str, start: int, cue_start: int, subject: str) -> bool:
     """In a recital, a main clause follows the participial phrase after a comma."""
     where = text.rfind(subject, start, cue_start) if subject else cue_start
     return bool(re.search(r"[,;:]", text[start:where]))
-
-
-def _conditional_firm(text: str, cue: Hit, cues: list[Hit], end: int) -> bool:
-    """'Germany affirms that in those circumstances it would provide ...' commits firmly."""
-    if not re.match(r"\W*that\b", text[cue.end : end]):
-        return False
-    for later in cues:
-        if later.start > cue.start and later.pattern.target == "firm":
-            return bool(PRONOUN_SUBJECT.match(_subject(text, cue.end, later.start)))
-    return False
 
 
 def _first_word(text: str, start: int, tokens: list[Token], words: list[int]) -> int | None:
