@@ -24,6 +24,8 @@ from clauses.resources import data_file
 Language = Literal["en", "uk", "ru"]
 TOKEN = re.compile(r"\w+(?:['’ʼ]\w+)*")
 KEY_LENGTH = 3
+SLOTS = {"name": "category"}
+"""Kinds whose hits may not overlap: a name ("European Peace Facility") hides the terms inside it."""
 
 
 class WeightedTerm(Strict):
@@ -199,13 +201,14 @@ class Matcher:
                 continue
             for bucket in (whole, by_stem):
                 for pattern in bucket or ():
-                    if free.get(pattern.kind, 0) > i:
+                    slot = SLOTS.get(pattern.kind, pattern.kind)
+                    if free.get(slot, 0) > i:
                         continue
                     last = _match_words(pattern.words, tokens, i)
                     if last >= 0:
                         end = tokens[last][END]
                         hits.append(Hit(pattern, i, last, token[START], end, text[token[START] : end]))
-                        free[pattern.kind] = last + 1
+                        free[slot] = last + 1
         return hits
 
 
