@@ -31,10 +31,13 @@ def _content(lines: list[Text], image: bool) -> bytes:
     return "\n".join(ops).encode("latin-1")
 
 
-def make_pdf(path: Path, pages: list[list[Text]], *, image: bool = False, padding: int = 0) -> Path:
+def make_pdf(
+    path: Path, pages: list[list[Text]], *, image: bool = False, padding: int = 0, in_form: bool = False
+) -> Path:
     """A PDF with the given lines on each page, a real xref table, and nothing else.
 
-    padding > 0 appends that many spaces to each page's content and deflates it (a stream bomb).
+    padding > 0 appends that many spaces to each page's content and deflates it (a stream bomb);
+    in_form draws each page's text through a form XObject, as some PDF producers do.
     """
     objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
     font_id = 3
@@ -44,11 +47,21 @@ def make_pdf(path: Path, pages: list[list[Text]], *, image: bool = False, paddin
         stream, flate = _content(lines, image), b""
         if padding:
             stream, flate = zlib.compress(stream + b" " * padding), b" /Filter /FlateDecode"
+        resources = b"/Font << /F1 %d 0 R >>" % font_id
+        if in_form:
+            form = b"/Type /XObject /Subtype /Form /BBox [0 0 %d %d] /Resources << %s >>" % (
+                PAGE_WIDTH,
+                PAGE_HEIGHT,
+                resources,
+            )
+            objects.append(b"<< %s /Length %d >>\nstream\n" % (form, len(stream)) + stream + b"\nendstream")
+            resources += b" /XObject << /X1 %d 0 R >>" % len(objects)
+            stream, flate = b"q /X1 Do Q", b""
         objects.append(b"<< /Length %d%s >>\nstream\n" % (len(stream), flate) + stream + b"\nendstream")
         content_id = len(objects)
         objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
-            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (PAGE_WIDTH, PAGE_HEIGHT, content_id, font_id)
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R /Resources << %s >> >>"
+            % (PAGE_WIDTH, PAGE_HEIGHT, content_id, resources)
         )
         kids.append(b"%d 0 R" % len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))

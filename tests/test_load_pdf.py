@@ -160,6 +160,12 @@ def test_a_plain_page_reads_without_furniture_rules_biting(tmp_path: Path) -> No
     assert extract_pdf(path) == words + "\n"
 
 
+def test_text_drawn_through_a_form_xobject_is_read(tmp_path: Path) -> None:
+    words = "Text that a producer wrapped in a form object is still the text layer of the page."
+    path = make_pdf(tmp_path / "form.pdf", [paragraph_lines(words, 72, 500, width=40)], in_form=True)
+    assert extract_pdf(path) == words + "\n"
+
+
 # --- hostile and broken files ---------------------------------------------------------------
 
 

@@ -26,7 +26,9 @@ SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.;:!?][\"'”’)\]]*$")
 SERIES_END = re.compile(r"; (?:and|or)$")  # "...; and" closes a recital, the next one follows
-LIST_MARKER = re.compile(r"^(?:\(?\d+(?:\.\d+)*[.)]?|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]+[.)]|[•○▪◦\-–o])\s")
+LIST_MARKER = re.compile(
+    r"^(?:\(?\d+(?:\.\d+)*[.)]|\d{1,2}|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]+[.)]|[•○▪◦\-–o])\s"
+)
 LINE_END_HYPHEN = re.compile(r"([\w-]+)-\n(\w+)")
 COMPOUND_PREFIXES = frozenset(
     "anti co counter cross full long multi non post pre pro self short mid well high low semi inter".split()
@@ -199,7 +201,7 @@ def _layout_boxes(document: Any, path: Path, max_pages: int) -> list[Box]:
 
     resources = PDFResourceManager()
     # char_margin 4: the wide gaps of a fully justified line still make one line, not three boxes
-    device = PDFPageAggregator(resources, laparams=LAParams(char_margin=4.0, boxes_flow=None))
+    device = PDFPageAggregator(resources, laparams=LAParams(char_margin=4.0, boxes_flow=None, all_texts=True))
     interpreter = PDFPageInterpreter(resources, device)
     boxes: list[Box] = []
     for number, page in enumerate(PDFPage.create_pages(document)):
@@ -207,10 +209,21 @@ def _layout_boxes(document: Any, path: Path, max_pages: int) -> list[Box]:
             raise ClausesError(f"PDF has more than {max_pages} pages", path)
         interpreter.process_page(page)
         layout = device.get_result()
-        found = [_box(number, element, layout.height) for element in layout if isinstance(element, LTTextBox)]
+        found = [_box(number, element, layout.height) for element in _text_boxes(layout, LTTextBox)]
         ordered = sorted((b for b in found if b.lines), key=lambda b: (-round(b.y1), b.x0))
         boxes.extend(piece for box in ordered for piece in _split_at_list_items(box))
     return boxes
+
+
+def _text_boxes(container: Any, kind: type) -> list[Any]:
+    """Text boxes of a page, including those inside figures (text drawn by form XObjects)."""
+    found = []
+    for element in container:
+        if isinstance(element, kind):
+            found.append(element)
+        elif hasattr(element, "__iter__") and not hasattr(element, "get_text"):
+            found.extend(_text_boxes(element, kind))
+    return found
 
 
 def _box(page: int, element: Any, page_height: float) -> Box:
