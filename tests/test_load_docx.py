@@ -66,12 +66,22 @@ LEGAL = abstract(
 OUTLINE = abstract(1, level(0, "upperRoman", "%1."), level(1, "upperLetter", "%2."))
 BULLETS = abstract(2, level(0, "bullet", "\uf0b7"), level(1, "bullet", "o"))
 STYLED = abstract(3, level(0, "decimal", "Article %1"))
+HEADINGS = abstract(
+    4,
+    level(0, "decimal", "Chapter %1", extra='<w:pStyle w:val="H1"/>'),
+    level(1, "decimal", "%1.%2", extra='<w:pStyle w:val="H2"/>'),
+)
+RUNNING = abstract(
+    5, level(0, "decimal", "%1."), level(1, "lowerLetter", "%2)", extra='<w:lvlRestart w:val="0"/>')
+)
 NUMBERING = "".join(
     [
         LEGAL,
         OUTLINE,
         BULLETS,
         STYLED,
+        HEADINGS,
+        RUNNING,
         num(1, 0),
         num(2, 0),  # a second instance of the same list continues its count
         num(3, 0, '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'),
@@ -79,12 +89,20 @@ NUMBERING = "".join(
         num(5, 2),
         num(6, 3),
         num(7, 1, '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride>'),
+        num(8, 4),
+        num(9, 5),
     ]
 )
 STYLES = (
     '<w:style w:type="paragraph" w:styleId="ArticleHeading"><w:pPr><w:numPr><w:numId w:val="6"/>'
     '</w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="ArticleTitle">'
     '<w:basedOn w:val="ArticleHeading"/></w:style>'
+    # H1 names the list only; H2 inherits it and takes its level from the list's pStyle link;
+    # H3 inherits the list and states only its level
+    '<w:style w:type="paragraph" w:styleId="H1"><w:pPr><w:numPr><w:numId w:val="8"/></w:numPr></w:pPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="H2"><w:basedOn w:val="H1"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="H3"><w:basedOn w:val="H1"/>'
+    '<w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>'
 )
 BODY = "".join(
     [
@@ -107,6 +125,15 @@ BODY = "".join(
         p("Scope", style="ArticleHeading"),
         p("Duration", style="ArticleTitle"),
         p("Not numbered although styled", style="ArticleTitle", num=0),
+        p("Scope", style="H1"),
+        p("Terms", style="H2"),
+        p("Other terms", style="H3"),
+        p("Duration", style="H1"),
+        p("Meaning", style="H2"),
+        p("first", num=9),
+        p("item", num=9, ilvl=1),
+        p("second", num=9),
+        p("item, not restarted", num=9, ilvl=1),
         "<w:tbl><w:tr><w:tc>" + p("Left cell") + "</w:tc><w:tc>" + p("Right cell") + "</w:tc></w:tr></w:tbl>",
         "<w:p><w:r><w:t>Signed in Kyiv\u00a0on\u00a01 May</w:t><w:br/><w:t>For one side</w:t></w:r></w:p>",
         "<w:p><w:r><w:t>two</w:t><w:tab/><w:t>words</w:t></w:r></w:p>",
@@ -133,6 +160,15 @@ EXPECTED = [
     "Article 1 Scope",
     "Article 2 Duration",
     "Not numbered although styled",
+    "Chapter 1 Scope",
+    "1.1 Terms",
+    "1.2 Other terms",
+    "Chapter 2 Duration",
+    "2.1 Meaning",
+    "1. first",
+    "a) item",
+    "2. second",
+    "b) item, not restarted",
     "Left cell",
     "Right cell",
     "Signed in Kyiv on 1 May",

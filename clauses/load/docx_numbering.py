@@ -26,6 +26,7 @@ class Level:
     start: int = 1
     restart_after: int | None = None  # None: after any higher level; 0: never
     legal: bool = False
+    style: str | None = None  # a paragraph style linked to this level (w:lvl/w:pStyle)
 
 
 def _val(element: Any, tag: str, default: str | None = None) -> str | None:
@@ -48,6 +49,7 @@ def _level(lvl: Any) -> Level:
         start=_int(_val(lvl, "start"), 1),
         restart_after=_int(restart, 0) if restart is not None else None,
         legal=lvl.find(f"{W}isLgl") is not None and _val(lvl, "isLgl", "true") not in ("0", "false"),
+        style=_val(lvl, "pStyle"),
     )
 
 
@@ -132,19 +134,31 @@ class Numbering:
         return _render(level, levels, counters)
 
     def _numbering_of(self, paragraph: Any) -> tuple[str | None, int]:
+        """numId and level: the paragraph's own numPr, field by field over its style's."""
         ppr = paragraph.find(f"{W}pPr")
         numpr = ppr.find(f"{W}numPr") if ppr is not None else None
-        style_num, style_ilvl = self.style_numbers.get(_val(ppr, "pStyle") or "", (None, 0))
-        if numpr is None:
-            return style_num, style_ilvl
-        num_id = _val(numpr, "numId", style_num)
-        ilvl = _int(_val(numpr, "ilvl"), style_ilvl)
-        return (None if num_id in (None, "0") else num_id), ilvl
+        style = _val(ppr, "pStyle") or ""
+        num_id, ilvl = self.style_numbers.get(style, (None, None))
+        if numpr is not None:
+            num_id = _val(numpr, "numId", num_id)
+            own_level = _val(numpr, "ilvl")
+            ilvl = _int(own_level, 0) if own_level is not None else ilvl
+        if num_id in (None, "0"):
+            return None, 0
+        return num_id, ilvl if ilvl is not None else self._linked_level(num_id, style)
+
+    def _linked_level(self, num_id: str, style: str) -> int:
+        """The level whose w:pStyle names the paragraph's style (how Word links headings to lists)."""
+        abstract_id = self._resolve_link(self.instances.get(num_id, ("", {}, {}))[0])
+        for ilvl, level in self.abstracts.get(abstract_id, {}).items():
+            if style and level.style == style:
+                return ilvl
+        return 0
 
     def _resolve_link(self, abstract_id: str) -> str:
         """An abstract list that only points at a numbering style takes that style's list."""
         style = self.style_links.get(abstract_id)
-        num_id, _ = self.style_numbers.get(style or "", (None, 0))
+        num_id, _ = self.style_numbers.get(style or "", (None, None))
         if num_id and num_id in self.instances:
             target = self.instances[num_id][0]
             return target if target not in self.style_links else abstract_id
@@ -164,8 +178,8 @@ def _render(level: Level, levels: dict[int, Level], counters: dict[int, int]) ->
     return text.strip()
 
 
-def _style_numbers(styles: Any | None) -> dict[str, tuple[str | None, int]]:
-    """numId and level each paragraph style gives its paragraphs, following basedOn."""
+def _style_numbers(styles: Any | None) -> dict[str, tuple[str | None, int | None]]:
+    """numId and level each paragraph style gives its paragraphs, each folded down its basedOn chain."""
     if styles is None:
         return {}
     own: dict[str, tuple[str | None, int | None]] = {}
@@ -179,13 +193,15 @@ def _style_numbers(styles: Any | None) -> dict[str, tuple[str | None, int]]:
             own[sid] = (_val(numpr, "numId"), _int(ilvl, 0) if ilvl is not None else None)
         if (parent := _val(style, "basedOn")) is not None:
             based_on[sid] = parent
-    resolved: dict[str, tuple[str | None, int]] = {}
+    resolved: dict[str, tuple[str | None, int | None]] = {}
     for sid in {*own, *based_on}:
-        chain, seen = sid, set()
-        while chain and chain not in own and chain not in seen:
+        num_id, ilvl, chain, seen = None, None, sid, set()
+        while chain and chain not in seen and (num_id is None or ilvl is None):
             seen.add(chain)
+            chain_num, chain_ilvl = own.get(chain, (None, None))
+            num_id = num_id if num_id is not None else chain_num
+            ilvl = ilvl if ilvl is not None else chain_ilvl
             chain = based_on.get(chain, "")
-        if chain in own:
-            num_id, ilvl = own[chain]
-            resolved[sid] = (None if num_id in (None, "0") else num_id, ilvl or 0)
+        if num_id is not None:
+            resolved[sid] = (num_id, ilvl)
     return resolved
