@@ -87,6 +87,7 @@ NOUN_CONTEXT = frozenset(
     "the a an our their its his her this of for with political good own free strong full continued".split()
 )
 UKRAINIAN_FUTURE = ("тиме", "тимуть", "тимемо", "тимеш", "тиметься", "тимуться")
+FUTURE_HINT = re.compile(r"тим(?:е|уть|емо|еш)")
 FUTURE_CUE = Pattern((Word("-тиме", False, False),), "strength", "firm", 1.0, "future tense")
 BARE_VERBS = frozenset(
     "promote support increase provide ensure strengthen develop enhance facilitate continue cooperate "
@@ -219,6 +220,8 @@ def _bare_list_item(text: str, tokens: list[Token]) -> Commitment:
 
 def _future_tense(text: str, tokens: list[Token]) -> list[Hit]:
     """Ukrainian synthetic future ("надаватиме", "підтримуватимуть") commits like "will"."""
+    if not FUTURE_HINT.search(text):
+        return []
     return [
         Hit(FUTURE_CUE, i, i, token[START], token[END], text[token[START] : token[END]])
         for i, token in enumerate(tokens)
@@ -270,7 +273,9 @@ def categorize(hits: list[Hit], heading_hits: list[Hit]) -> list[CategoryLabel]:
         total = sum(seen.values())
         if total >= THRESHOLD:
             labels.append(
-                CategoryLabel(id=category, score=round(1 - 0.25**total, 3), evidence=evidence[category])
+                CategoryLabel.model_construct(
+                    id=category, score=round(1 - 0.25**total, 3), evidence=evidence[category]
+                )
             )
     return sorted(labels, key=lambda label: -label.score)
 
@@ -304,6 +309,8 @@ def commitment_of(text: str, tokens: list[Token], hits: list[Hit], parties: tupl
     Sentences whose subject names a party outrank impersonal ones ("Such meetings will ..."),
     which speak for the paragraph only when no sentence names who acts.
     """
+    if not any(hit.pattern.kind == "strength" for hit in hits):
+        return NO_COMMITMENT
     starts = [t[START] for t in tokens]
     found = [_sentence_commitment(text, span, tokens, starts, hits, parties) for span in sentences(text)]
     found = [c for c in found if c.strength != Strength.NONE]
@@ -507,22 +514,26 @@ def _reasons(
     precision_why: str,
 ) -> list[Reason]:
     reasons = [
-        Reason(label=label.id, value=f"{label.score:.2f}", evidence=", ".join(label.evidence))
+        Reason.model_construct(label=label.id, value=f"{label.score:.2f}", evidence=", ".join(label.evidence))
         for label in categories
     ]
     cue = commitment.cue or "no commitment verb (recital, heading, fact or past action)"
-    reasons.append(Reason(label="strength", value=commitment.strength.value, evidence=cue))
+    reasons.append(Reason.model_construct(label="strength", value=commitment.strength.value, evidence=cue))
     if commitment.obligors:
         who = commitment.subject or (
             "inherited" if commitment.cue.startswith("inherited") else "no named subject"
         )
-        reasons.append(Reason(label="obligors", value=", ".join(commitment.obligors), evidence=who))
+        reasons.append(
+            Reason.model_construct(label="obligors", value=", ".join(commitment.obligors), evidence=who)
+        )
     for condition in conditions:
         words = [
             _span_text(h)
             for h in hits
             if h.pattern.kind == "condition" and h.pattern.target == condition.value
         ]
-        reasons.append(Reason(label="conditions", value=condition.value, evidence=", ".join(words)))
-    reasons.append(Reason(label="precision", value=precision.value, evidence=precision_why))
+        reasons.append(
+            Reason.model_construct(label="conditions", value=condition.value, evidence=", ".join(words))
+        )
+    reasons.append(Reason.model_construct(label="precision", value=precision.value, evidence=precision_why))
     return reasons

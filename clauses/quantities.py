@@ -87,6 +87,29 @@ def _value(text: str) -> float:
     return NUMBER_WORDS[text.lower()] if text.lower() in NUMBER_WORDS else parse_number(text)
 
 
+CURRENCY_HINT = re.compile(
+    r"[€$£¥]|EUR|USD|GBP|JPY|CAD|NOK|SEK|DKK|CHF|PLN|CZK|UAH|(?i:euro|dollar|pound|sterling|yen|kron|євро|евро|"
+    r"долар|доллар|фунт|єн|ієн|иен|грн|гривен)"
+)
+UNIT_HINTS = (
+    "year",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "рік",
+    "рок",
+    "років",
+    "год",
+    "лет",
+    "місяц",
+    "месяц",
+    "тиж",
+    "недел",
+    "дн",
+    "годин",
+    "час",
+)
 HAS_DIGIT = re.compile(r"\d")
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
@@ -102,6 +125,9 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every binding number in ``text``, each span counted once (money before years, deadlines before durations)."""
     if not might_hold_number(text):
         return []
+    lowered = text.lower()
+    money = bool(CURRENCY_HINT.search(text))
+    units = any(unit in lowered for unit in UNIT_HINTS)
     found: list[tuple[int, Quantity]] = []
     taken: list[tuple[int, int]] = []
 
@@ -111,25 +137,29 @@ def find_quantities(text: str) -> list[Quantity]:
         taken.append(match.span())
         found.append((match.start(), Quantity(kind=kind, value=value, unit=unit, text=match.group().strip())))
 
-    for m in MONEY_BEFORE.finditer(text):
+    for m in MONEY_BEFORE.finditer(text) if money else ():
         add(
             m,
             QuantityKind.MONEY,
             parse_number(m[2]) * SCALES.get((m[3] or "").lower(), 1),
             CURRENCY_WORDS[m[1].lower()],
         )
-    for m in MONEY_AFTER.finditer(text):
+    for m in MONEY_AFTER.finditer(text) if money else ():
         add(
             m,
             QuantityKind.MONEY,
             parse_number(m[1]) * SCALES.get((m[2] or "").lower(), 1),
             CURRENCY_WORDS[m[3].lower()],
         )
-    for m in DEADLINE.finditer(text):
+    for m in DEADLINE.finditer(text) if units else ():
         add(m, QuantityKind.DEADLINE, _value(m[1]), UNITS[m[2].lower()])
-    for m in DURATION.finditer(text):
+    for m in DURATION.finditer(text) if units else ():
         add(m, QuantityKind.DURATION, _value(m[1]), UNITS[m[2].lower()])
-    for m in PERCENT.finditer(text):
+    for m in (
+        PERCENT.finditer(text)
+        if "%" in text or "cent" in lowered or "відсот" in lowered or "процент" in lowered
+        else ()
+    ):
         add(m, QuantityKind.PERCENT, parse_number(m[1]), "percent")
     for m in COUNT.finditer(text):
         add(m, QuantityKind.COUNT, parse_number(m[1]), m[2].lower())

@@ -116,15 +116,17 @@ START, END, LOWER, RAW = range(4)
 
 def tokenize(text: str) -> list[Token]:
     """Words with offsets; an English possessive ("Ukraine's") is reduced to its noun."""
-    tokens = []
-    for match in TOKEN.finditer(text):
-        raw = match.group()
-        if "'" in raw or "’" in raw or "ʼ" in raw:
-            raw = raw.replace("’", "'").replace("ʼ", "'")
-            if raw.endswith(("'s", "'S")):
-                raw = raw[:-2]
-        tokens.append((match.start(), match.end(), raw.lower(), raw))
+    tokens = [(m.start(), m.end(), m.group().lower(), m.group()) for m in TOKEN.finditer(text)]
+    if "'" in text or "’" in text or "ʼ" in text:
+        tokens = [_without_possessive(token) for token in tokens]
     return tokens
+
+
+def _without_possessive(token: Token) -> Token:
+    raw = token[RAW].replace("’", "'").replace("ʼ", "'")
+    if raw.endswith(("'s", "'S")):
+        raw = raw[:-2]
+    return (token[START], token[END], raw.lower(), raw)
 
 
 def parse_term(term: str) -> tuple[Word, ...]:
@@ -140,23 +142,30 @@ def parse_term(term: str) -> tuple[Word, ...]:
 
 
 class Matcher:
-    """All patterns indexed by their first word: whole words in one table, stems by their first letters.
+    """All patterns indexed by their first words: pairs of whole words, single words, stems by prefix.
 
-    A text is scanned once: each word costs one or two dictionary look-ups, and only the
-    patterns starting with that word are tried, longest first.
+    A text is scanned once: each word costs four dictionary look-ups, and only the few
+    patterns that can start there are tried, longest first.
     """
 
     def __init__(self, patterns: list[Pattern]) -> None:
-        self.words: dict[str, list[Pattern]] = {}
-        self.stems: dict[str, list[Pattern]] = {}
+        self.pairs: dict[tuple[str, str], list[Pattern]] = {}  # first two whole words
+        self.loose: dict[str, list[Pattern]] = {}  # a whole first word, a stem second
+        self.single: dict[str, list[Pattern]] = {}  # one whole word
+        self.stems: dict[str, list[Pattern]] = {}  # a stem first word, by its first letters
         for pattern in patterns:
             first = pattern.words[0]
             if first.stem:
                 self.stems.setdefault(first.text[:KEY_LENGTH].lower(), []).append(pattern)
+            elif len(pattern.words) == 1:
+                self.single.setdefault(first.text.lower(), []).append(pattern)
+            elif pattern.words[1].stem:
+                self.loose.setdefault(first.text.lower(), []).append(pattern)
             else:
-                self.words.setdefault(first.text.lower(), []).append(pattern)
-        for bucket in [*self.words.values(), *self.stems.values()]:
-            bucket.sort(key=lambda p: (-len(p.words), -len(p.words[-1].text)))
+                self.pairs.setdefault((first.text.lower(), pattern.words[1].text.lower()), []).append(pattern)
+        for table in (self.pairs, self.loose, self.single, self.stems):
+            for bucket in table.values():
+                bucket.sort(key=lambda p: (-len(p.words), -len(p.words[-1].text)))
 
     @classmethod
     def build(cls, taxonomy: Taxonomy) -> Matcher:
@@ -192,23 +201,29 @@ class Matcher:
         tokens = tokenize(text) if tokens is None else tokens
         hits: list[Hit] = []
         free: dict[str, int] = {}
-        words, stems = self.words, self.stems
+        pairs, loose, single, stems = self.pairs, self.loose, self.single, self.stems
+        count = len(tokens)
         for i, token in enumerate(tokens):
             lower = token[LOWER]
-            whole = words.get(lower)
-            by_stem = stems.get(lower[:KEY_LENGTH])
-            if whole is None and by_stem is None:
+            buckets = (
+                pairs.get((lower, tokens[i + 1][LOWER])) if i + 1 < count else None,
+                loose.get(lower),
+                stems.get(lower[:KEY_LENGTH]),
+                single.get(lower),
+            )
+            if not any(buckets):
                 continue
-            for bucket in (whole, by_stem):
+            for bucket in buckets:
                 for pattern in bucket or ():
                     slot = SLOTS.get(pattern.kind, pattern.kind)
                     if free.get(slot, 0) > i:
                         continue
                     last = _match_words(pattern.words, tokens, i)
-                    if last >= 0:
-                        end = tokens[last][END]
-                        hits.append(Hit(pattern, i, last, token[START], end, text[token[START] : end]))
-                        free[slot] = last + 1
+                    if last < 0:
+                        continue
+                    end = tokens[last][END]
+                    hits.append(Hit(pattern, i, last, token[START], end, text[token[START] : end]))
+                    free[slot] = last + 1
         return hits
 
 
