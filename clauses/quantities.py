@@ -111,14 +111,12 @@ UNIT_HINTS = (
     "час",
 )
 HAS_DIGIT = re.compile(r"\d")
-WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+NUMBER_WORD = re.compile(rf"(?<!\w)(?:{_WORDNUM})(?!\w)", re.IGNORECASE)
 
 
 def might_hold_number(text: str) -> bool:
     """A cheap test first: most clauses hold no digit and no number word."""
-    if HAS_DIGIT.search(text):
-        return True
-    return not NUMBER_WORDS.keys().isdisjoint(word.lower() for word in WORD.findall(text))
+    return bool(HAS_DIGIT.search(text) or NUMBER_WORD.search(text))
 
 
 def find_quantities(text: str) -> list[Quantity]:

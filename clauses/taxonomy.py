@@ -118,7 +118,9 @@ def tokenize(text: str) -> list[Token]:
     """Words with offsets; an English possessive ("Ukraine's") is reduced to its noun."""
     tokens = [(m.start(), m.end(), m.group().lower(), m.group()) for m in TOKEN.finditer(text)]
     if "'" in text or "’" in text or "ʼ" in text:
-        tokens = [_without_possessive(token) for token in tokens]
+        tokens = [
+            _without_possessive(t) if "'" in t[RAW] or "’" in t[RAW] or "ʼ" in t[RAW] else t for t in tokens
+        ]
     return tokens
 
 
@@ -163,6 +165,7 @@ class Matcher:
                 self.loose.setdefault(first.text.lower(), []).append(pattern)
             else:
                 self.pairs.setdefault((first.text.lower(), pattern.words[1].text.lower()), []).append(pattern)
+        self.first_words = {*self.loose, *self.single, *(first for first, _ in self.pairs)}
         for table in (self.pairs, self.loose, self.single, self.stems):
             for bucket in table.values():
                 bucket.sort(key=lambda p: (-len(p.words), -len(p.words[-1].text)))
@@ -202,17 +205,18 @@ class Matcher:
         hits: list[Hit] = []
         free: dict[str, int] = {}
         pairs, loose, single, stems = self.pairs, self.loose, self.single, self.stems
+        first_words = self.first_words
         count = len(tokens)
         for i, token in enumerate(tokens):
             lower = token[LOWER]
+            if lower not in first_words and lower[:KEY_LENGTH] not in stems:
+                continue
             buckets = (
                 pairs.get((lower, tokens[i + 1][LOWER])) if i + 1 < count else None,
                 loose.get(lower),
                 stems.get(lower[:KEY_LENGTH]),
                 single.get(lower),
             )
-            if not any(buckets):
-                continue
             for bucket in buckets:
                 for pattern in bucket or ():
                     slot = SLOTS.get(pattern.kind, pattern.kind)
