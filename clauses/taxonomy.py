@@ -204,6 +204,7 @@ class Matcher:
         tokens = tokenize(text) if tokens is None else tokens
         hits: list[Hit] = []
         free: dict[str, int] = {}
+        claimed: dict[str, tuple[int, int]] = {}
         pairs, loose, single, stems = self.pairs, self.loose, self.single, self.stems
         first_words = self.first_words
         count = len(tokens)
@@ -220,11 +221,13 @@ class Matcher:
             for bucket in buckets:
                 for pattern in bucket or ():
                     slot = SLOTS.get(pattern.kind, pattern.kind)
-                    if free.get(slot, 0) > i:
+                    taken = claimed.get(slot)
+                    if free.get(slot, 0) > i and (taken is None or taken[0] != i):
                         continue
                     last = _match_words(pattern.words, tokens, i)
-                    if last < 0:
-                        continue
+                    if last < 0 or (taken is not None and taken[0] == i and taken[1] != last):
+                        continue  # at one position only the longest span, though for every category naming it
+                    claimed[slot] = (i, last)
                     end = tokens[last][END]
                     hits.append(Hit(pattern, i, last, token[START], end, text[token[START] : end]))
                     free[slot] = last + 1
