@@ -21,8 +21,8 @@ MAX_MEMBERS = 10_000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # password-protected .docx and old .doc are OLE files
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-# what each inline element contributes to the text; w:p only to skip nested paragraphs
-INLINE = {f"{W}t": "", f"{W}tab": " ", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-", f"{W}p": ""}
+# what each inline element contributes to the text (w:t: its own text)
+INLINE = {f"{W}t": "", f"{W}tab": " ", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
 RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 
@@ -121,7 +121,7 @@ def _paragraph_lines(paragraph: Any) -> list[str]:
     """
     pieces: list[str] = []
     for node in paragraph.iter(*INLINE):
-        if node.tag == f"{W}p" or _nested(node, paragraph):
+        if _nested(node, paragraph):
             continue
         pieces.append(node.text or "" if node.tag == f"{W}t" else INLINE[node.tag])
     lines = "".join(pieces).split("\n")
