@@ -65,6 +65,12 @@ def make_pdf(
         )
         kids.append(b"%d 0 R" % len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
+    path.write_bytes(pdf_from_objects(objects))
+    return path
+
+
+def pdf_from_objects(objects: list[bytes]) -> bytes:
+    """A PDF file of the given object bodies (numbered from 1; the first is the catalog) with its xref."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -74,8 +80,7 @@ def make_pdf(
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-    return path
+    return bytes(out)
 
 
 def paragraph_lines(words: str, x: float, top: float, *, width: int = 70, leading: float = 14) -> list[Text]:

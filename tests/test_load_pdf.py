@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from binary_factories import Text, make_pdf, paragraph_lines
+from binary_factories import Text, make_pdf, paragraph_lines, pdf_from_objects
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -236,6 +236,18 @@ def test_decompression_bomb_is_refused_before_pages_are_read(tmp_path: Path, mon
     assert "decompression bomb" in _error(path)
     monkeypatch.setattr(pdf_loader, "MAX_INFLATED", 4 * 2**20)
     assert extract_pdf(path) == "Innocent line\n"
+
+
+@pytest.mark.parametrize(
+    "pages", [b"2 0 R", b"3 0 R", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"], ids=["self", "chain", "kids"]
+)
+def test_objects_that_refer_to_themselves_do_not_hang(tmp_path: Path, pages: bytes) -> None:
+    """Found by fuzzing: pdfminer follows a reference that points at itself forever."""
+    catalog = b"<< /Type /Catalog /Pages 2 0 R >>"
+    page = b"4 0 R" if pages != b"3 0 R" else b"2 0 R"
+    path = tmp_path / "loop.pdf"
+    path.write_bytes(pdf_from_objects([catalog, pages, page, b"3 0 R"]))
+    assert "refers to itself" in _error(path)
 
 
 @pytest.mark.parametrize(

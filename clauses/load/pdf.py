@@ -96,8 +96,9 @@ def _read_boxes(path: Path, max_pages: int) -> list[Box]:
     try:
         with path.open("rb") as handle:
             document = _open_document(handle)
-            _check_page_count(document, path, max_pages)
             _check_inflated_size(document, path)
+            _check_reference_loops(document, path)
+            _check_page_count(document, path, max_pages)
             return _layout_boxes(document, path, max_pages)
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise ClausesError("password-protected PDF", path) from error
@@ -156,6 +157,27 @@ def _check_inflated_size(document: Any, path: Path) -> None:
                 raise ClausesError(
                     f"decompression bomb: streams inflate past {MAX_INFLATED // 2**20} MB", path
                 )
+
+
+def _check_reference_loops(document: Any, path: Path) -> None:
+    """Refuse an object that is a reference to itself (directly or round a chain): pdfminer would
+    follow it forever."""
+    from pdfminer.pdftypes import PDFObjRef
+
+    for xref in document.xrefs:
+        for objid in xref.get_objids():
+            seen = {objid}
+            try:
+                value = document.getobj(objid)
+                while isinstance(value, PDFObjRef):
+                    if value.objid in seen:
+                        raise ClausesError(f"not a readable PDF (object {objid} refers to itself)", path)
+                    seen.add(value.objid)
+                    value = document.getobj(value.objid)
+            except ClausesError:
+                raise
+            except Exception:  # a broken object is pdfminer's to skip or refuse later
+                continue
 
 
 def _direct_objects(document: Any) -> list[tuple[int, int]]:
