@@ -15,8 +15,12 @@ from pydantic import Field, PrivateAttr
 from clauses.models import ALL_PARTIES, CATEGORY_IDS, Agreement, Clause, Kind, Strength, Strict
 
 UKRAINE = "UA"
-MAX_GROUPS = 8
+MAX_GROUPS = 2
 """Matched groups shown per category (the widest first); the others still count as matched."""
+QUOTED_PER_GROUP = 3
+"""Clauses of a group quoted side by side; the others are named, so a 30-text corpus stays readable."""
+MAX_UNIQUE = 3
+"""Clauses unique to one text listed per category (firmest first); the rest are counted."""
 
 
 class AgreementInfo(Strict):
@@ -66,8 +70,9 @@ class Finding(Strict):
 class MatchedGroup(Strict):
     """Clauses of different agreements that say the same thing, with their similarity in [0, 1]."""
 
-    clauses: list[str]
+    clauses: list[str] = Field(description="the clauses quoted (and cited)")
     similarity: float
+    also: list[str] = Field(default_factory=list, description="further members, named but not quoted")
 
 
 class CategorySection(Strict):
@@ -78,6 +83,7 @@ class CategorySection(Strict):
     silent: list[str] = Field(description="partners in scope with no commitment in this category")
     matches: list[MatchedGroup]
     unique: dict[str, list[str]] = Field(description="agreement id → its clauses no other text matches")
+    unique_more: int = Field(0, description="unique clauses beyond those listed")
     clauses: list[str] = Field(description="every commitment clause of the category (a profile lists them)")
 
 
@@ -134,6 +140,15 @@ class Brief(Strict):
         if not self._by_id:
             self._by_id = {c.id: c for c in self.appendix}
         return self._by_id[clause_id]
+
+    def appendix_by_agreement(self) -> list[list[CitedClause]]:
+        """The appendix cut into runs of one agreement each, in appendix order."""
+        runs: list[list[CitedClause]] = []
+        for cited in self.appendix:
+            if not runs or runs[-1][0].agreement != cited.agreement:
+                runs.append([])
+            runs[-1].append(cited)
+        return runs
 
 
 def build_brief(
@@ -213,18 +228,28 @@ def _section(
     silent = [p for p in partners_of(heatmap.parties) if not heatmap.cell(p, category)]
     in_category = [c for a in signed for c in a.clauses if commits(c) and category in c.category_ids]
     matched = {cid for g in groups for cid in g.clauses}
+    alone = [c for c in in_category if c.id not in matched] if len(signed) > 1 else []
+    listed = sorted(alone, key=lambda c: c.strength.rank)[:MAX_UNIQUE]
     unique: dict[str, list[str]] = {}
-    if len(signed) > 1:
-        for clause in in_category:
-            if clause.id not in matched:
-                unique.setdefault(agreement_of(clause.id), []).append(clause.id)
+    for clause in alone:
+        if clause in listed:
+            unique.setdefault(agreement_of(clause.id), []).append(clause.id)
     return CategorySection(
         category=category,
         committed=committed,
         silent=silent,
-        matches=groups[:MAX_GROUPS],
+        matches=[_quoted(g) for g in groups[:MAX_GROUPS]],
         unique=unique,
+        unique_more=len(alone) - len(listed),
         clauses=[c.id for c in in_category] if len(signed) == 1 else [],
+    )
+
+
+def _quoted(group: MatchedGroup) -> MatchedGroup:
+    return MatchedGroup(
+        clauses=group.clauses[:QUOTED_PER_GROUP],
+        also=group.clauses[QUOTED_PER_GROUP:],
+        similarity=group.similarity,
     )
 
 
@@ -249,7 +274,7 @@ def _cited(
 ) -> set[str]:
     cited = {cell.clauses[0] for cell in heatmap.cells}
     for section in sections:
-        cited.update(cid for cell in section.committed for cid in cell.clauses[:3])
+        cited.update(cell.clauses[0] for cell in section.committed)
         cited.update(cid for group in section.matches for cid in group.clauses)
         cited.update(cid for ids in section.unique.values() for cid in ids)
         cited.update(section.clauses)

@@ -267,3 +267,9 @@ def test_fonts_cover_cyrillic_are_licensed_and_small():
         assert all(ord(ch) in cmap for ch in "ЇїЄєҐґІіЁёЫыЪъ Україна"), font.name
     css = (TEMPLATES / "style.css").read_text(encoding="utf-8")
     assert all(f"fonts/{font.name}" in css for font in fonts)
+
+
+def test_strength_chips_in_css_use_the_heatmap_colours():
+    css = (TEMPLATES / "style.css").read_text(encoding="utf-8")
+    for name, colour in report.STRENGTH_COLOURS.items():
+        assert f".s-{name} {{ background: {colour};" in css, name
