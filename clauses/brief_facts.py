@@ -189,6 +189,7 @@ def findings(
         lambda: _conditional_share(signed),
         lambda: _most_unique(signed, heatmap.categories, groups),
         lambda: _said_not_signed(heatmap, docs),
+        lambda: _firm_and_quantified(signed),
     ]
     found = [f for f in (make() for make in makers) if f is not None]
     return found[:5]
@@ -305,7 +306,7 @@ def _conditional_share(signed: Sequence[Agreement]) -> Finding | None:
         Condition.RESOURCES: "available resources",
         Condition.REQUEST: "a request",
         Condition.ATTACK: "a future attack",
-        Condition.OTHER: "other conditions",
+        Condition.OTHER: "conditions of other kinds",
     }
     return Finding(
         text=f"{len(conditional)} of {len(firm)} firm commitments ({round(100 * len(conditional) / len(firm))}%) "
@@ -334,6 +335,20 @@ def _most_unique(
     return Finding(
         text=f"{best.title} has the most commitments no other text matches: {len(own[best.id])}.",
         clauses=[c.id for c in own[best.id][:MAX_NAMED]],
+    )
+
+
+def _firm_and_quantified(signed: Sequence[Agreement]) -> Finding | None:
+    """How much of the text binds: firm commitments, and those with a number (what a profile can say)."""
+    committing = [c for a in signed for c in a.clauses if commits(c)]
+    firm = [c for c in committing if c.strength == Strength.FIRM]
+    numbered = [c for c in firm if c.quantities]
+    if not firm:
+        return None
+    return Finding(
+        text=f"{len(firm)} of {len(committing)} commitments are firm; {_count(len(numbered), 'of them binds', 'of them bind')} a number "
+        "(an amount, a deadline or a duration).",
+        clauses=[c.id for c in (numbered or firm)[:MAX_NAMED]],
     )
 
 

@@ -130,6 +130,10 @@ def test_a_single_agreement_gives_a_profile():
     air = next(s for s in profile.sections if s.category == "air-defense")
     assert air.clauses == ["ua-ro-2024:1", "ua-ro-2024:2"]
     assert profile.matching == ""
+    assert profile.findings[-1].text == (
+        "4 of 5 commitments are firm; 1 of them binds a number (an amount, a deadline or a duration)."
+    )
+    assert profile.findings[-1].clauses == ["ua-ro-2024:3"]
 
 
 def test_a_brief_of_nothing_committed_still_renders():
