@@ -238,15 +238,23 @@ def test_decompression_bomb_is_refused_before_pages_are_read(tmp_path: Path, mon
     assert extract_pdf(path) == "Innocent line\n"
 
 
+CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
+
+
 @pytest.mark.parametrize(
-    "pages", [b"2 0 R", b"3 0 R", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"], ids=["self", "chain", "kids"]
+    "objects",
+    [
+        [b"1 0 R"],  # the catalog itself, met while the document is opened
+        [CATALOG, b"2 0 R"],
+        [CATALOG, b"3 0 R", b"2 0 R"],
+        [CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", b"4 0 R", b"3 0 R"],
+    ],
+    ids=["root", "self", "chain", "kids"],
 )
-def test_objects_that_refer_to_themselves_do_not_hang(tmp_path: Path, pages: bytes) -> None:
+def test_objects_that_refer_to_themselves_do_not_hang(tmp_path: Path, objects: list[bytes]) -> None:
     """Found by fuzzing: pdfminer follows a reference that points at itself forever."""
-    catalog = b"<< /Type /Catalog /Pages 2 0 R >>"
-    page = b"4 0 R" if pages != b"3 0 R" else b"2 0 R"
     path = tmp_path / "loop.pdf"
-    path.write_bytes(pdf_from_objects([catalog, pages, page, b"3 0 R"]))
+    path.write_bytes(pdf_from_objects(objects))
     assert "refers to itself" in _error(path)
 
 

@@ -12,6 +12,7 @@ import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -97,11 +98,12 @@ def _read_boxes(path: Path, max_pages: int) -> list[Box]:
         with path.open("rb") as handle:
             document = _open_document(handle)
             _check_inflated_size(document, path)
-            _check_reference_loops(document, path)
             _check_page_count(document, path, max_pages)
             return _layout_boxes(document, path, max_pages)
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise ClausesError("password-protected PDF", path) from error
+    except ReferenceLoop as error:
+        raise ClausesError(f"not a readable PDF (object {error.args[0]} refers to itself)", path) from error
     except ClausesError:
         raise
     except OSError as error:
@@ -120,11 +122,35 @@ def _check_magic(path: Path) -> None:
         raise ClausesError("not a PDF (no %PDF- header)", path)
 
 
+class ReferenceLoop(Exception):
+    """An object that is a reference to itself, directly or round a chain of references."""
+
+
 def _open_document(handle: Any) -> Any:
-    from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfparser import PDFParser
 
-    return PDFDocument(PDFParser(handle))
+    return _loop_safe_document_class()(PDFParser(handle))
+
+
+@cache
+def _loop_safe_document_class() -> type:
+    """pdfminer's document, except that a reference loop raises instead of being followed forever
+    (pdfminer's resolve1 loops while the value is a reference; found by fuzzing)."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdftypes import PDFObjRef
+
+    class LoopSafeDocument(PDFDocument):
+        def getobj(self, objid: int) -> object:
+            value = super().getobj(objid)
+            seen, target = {objid}, value
+            while isinstance(target, PDFObjRef):
+                if target.objid in seen:
+                    raise ReferenceLoop(objid)
+                seen.add(target.objid)
+                target = super().getobj(target.objid)
+            return value
+
+    return LoopSafeDocument
 
 
 def _check_page_count(document: Any, path: Path, max_pages: int) -> None:
@@ -157,27 +183,6 @@ def _check_inflated_size(document: Any, path: Path) -> None:
                 raise ClausesError(
                     f"decompression bomb: streams inflate past {MAX_INFLATED // 2**20} MB", path
                 )
-
-
-def _check_reference_loops(document: Any, path: Path) -> None:
-    """Refuse an object that is a reference to itself (directly or round a chain): pdfminer would
-    follow it forever."""
-    from pdfminer.pdftypes import PDFObjRef
-
-    for xref in document.xrefs:
-        for objid in xref.get_objids():
-            seen = {objid}
-            try:
-                value = document.getobj(objid)
-                while isinstance(value, PDFObjRef):
-                    if value.objid in seen:
-                        raise ClausesError(f"not a readable PDF (object {objid} refers to itself)", path)
-                    seen.add(value.objid)
-                    value = document.getobj(value.objid)
-            except ClausesError:
-                raise
-            except Exception:  # a broken object is pdfminer's to skip or refuse later
-                continue
 
 
 def _direct_objects(document: Any) -> list[tuple[int, int]]:
