@@ -4,7 +4,11 @@ The first input byte picks the target: a PDF file as given, a Word package as gi
 package built around fuzzed document.xml and numbering.xml parts (so the numbering code sees
 arbitrary lists, not only zip damage). Seeds are written on the first run. Run (10 minutes):
 
-    nice -n 19 timeout 620 python fuzz/fuzz_binary.py -max_total_time=600 -max_len=20000 fuzz/binary-corpus
+    nice -n 19 timeout 660 python fuzz/fuzz_binary.py -max_total_time=600 -timeout=20 -max_len=20000 \
+        -artifact_prefix=/tmp/ /tmp/binary-corpus
+
+A hang counts as a finding too (-timeout): two reference loops that pdfminer followed forever were
+found this way.
 """
 
 from __future__ import annotations
