@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pydantic import Field
 
@@ -43,6 +44,9 @@ CONTAINMENT = 0.75
 
 SPLIT_GAIN = 0.08
 """How much closer to the whole the two parts together must come than the matched part alone."""
+
+PARALLEL_CELLS = 50_000
+"""Below this many cells a ``cdist`` runs on one thread: starting the pool costs more than it saves."""
 
 PARTY = "party"
 UNCATEGORISED = ""
@@ -86,8 +90,12 @@ def neutralise(text: str) -> str:
     return " ".join(WORD.findall("".join(parts).lower()))
 
 
+@lru_cache(maxsize=1 << 18)
 def normalise(text: str) -> str:
-    """The scoring key: list marker and function words dropped, parties neutralised, words sorted."""
+    """The scoring key: list marker and function words dropped, parties neutralised, words sorted.
+
+    Cached: comparing every pair of n agreements would otherwise normalise each clause n-1 times.
+    """
     words = neutralise(LIST_MARKER.sub("", text, count=1)).split()
     return " ".join(sorted(word for word in words if word not in STOPWORDS))
 
@@ -190,12 +198,12 @@ class _Aligner:
                 [rep for _, rep in columns],
                 scorer=fuzz.ratio,
                 score_cutoff=0 if block != UNCATEGORISED else min(self.threshold, PART_FLOOR) * 100,
-                workers=-1,
+                workers=-1 if len(item_indexes) * len(columns) > PARALLEL_CELLS else 1,
                 dtype="uint8",
             )
             for row, col in zip(*matrix.nonzero(), strict=True):
                 key = (item_indexes[row], columns[col][0])
-                scores[key] = max(scores.get(key, 0.0), matrix[row, col] / 100)
+                scores[key] = max(scores.get(key, 0.0), int(matrix[row, col]) / 100)
         return scores
 
     def _join(self, group_index: int, item: _Item, similarity: float) -> None:
@@ -310,8 +318,10 @@ def _split_similarity(whole: str, part: str, candidate: str) -> float | None:
     """
     from rapidfuzz import fuzz
 
-    words = set(candidate.split())
-    if len(words) < 3 or len(words & set(whole.split())) / len(words) < SPLIT_CONTAINMENT:
+    whole_words, part_words, words = whole.split(), part.split(), set(candidate.split())
+    if len(part_words) > 0.85 * len(whole_words) or len(words) >= len(whole_words):
+        return None  # the matched part is already the whole paragraph, or the candidate is not a part
+    if len(words) < 3 or len(words & set(whole_words)) / len(words) < SPLIT_CONTAINMENT:
         return None
     alone = fuzz.ratio(part, whole) / 100
     joined = fuzz.ratio(" ".join(sorted(f"{part} {candidate}".split())), whole) / 100

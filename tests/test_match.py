@@ -1,0 +1,163 @@
+"""Clause matching: neutralised parties, category blocks, optimal one-to-one, splits, real template pairs."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from match_helpers import agreement
+
+from clauses.match import DEFAULT_THRESHOLD, Alignment, match, match_pair, normalise
+
+TRAIN = "Romania will train Ukrainian pilots and engineers at the new flight school near Constanta every year"
+
+
+def pairs_of(alignment: Alignment) -> set[frozenset[str]]:
+    return {frozenset(pair) for m in alignment.matches for pair in itertools.combinations(m.clauses, 2)}
+
+
+def test_party_names_and_adjectives_are_neutralised() -> None:
+    german = TRAIN.replace("Romania", "Germany")
+    assert normalise(TRAIN) == normalise(german)
+    assert normalise("Romanian experts") == normalise("German experts")
+    assert "romania" not in normalise(TRAIN)
+    result = match_pair(agreement("ua-ro", [TRAIN]), agreement("ua-de", [german]))
+    assert [(m.clauses, m.similarity) for m in result.matches] == [(["ua-de:1", "ua-ro:1"], 1.0)]
+
+
+def test_only_clauses_sharing_a_category_are_compared() -> None:
+    text = "Ukraine will share information with the partner on the situation at the front every week"
+    a = agreement("a", [(text, ("training",)), (text, ("sanctions", "intelligence")), text])
+    b = agreement("b", [(text, ("sanctions",)), (text, ("cyber",)), text])
+    result = match_pair(a, b)
+    assert pairs_of(result) == {frozenset({"a:2", "b:1"}), frozenset({"a:3", "b:3"})}
+    assert {m.category for m in result.matches} == {"sanctions", None}
+    assert result.unmatched == {"a": ["a:1"], "b": ["b:2"]}
+
+
+def test_one_to_one_is_optimal_not_first_come() -> None:
+    b1 = "The participants will build a training centre for pilots near the western border"
+    b2 = "They will also open a training centre for radar engineers and drone operators"
+    a1 = "The participants will build a training centre for pilots and radar engineers"
+    a2 = "The participants will build a training school for young pilots near the western border"
+    from rapidfuzz import fuzz
+
+    def score(x: str, y: str) -> float:
+        return fuzz.ratio(normalise(x), normalise(y)) / 100
+
+    # the premise: a1 comes first and prefers b1, and a2 has no other counterpart than b1
+    assert score(a1, b1) > score(a1, b2) >= DEFAULT_THRESHOLD > score(a2, b2)
+    assert score(a2, b1) >= DEFAULT_THRESHOLD
+    result = match_pair(agreement("a", [a1, a2]), agreement("b", [b1, b2]))
+    assert pairs_of(result) == {frozenset({"a:1", "b:2"}), frozenset({"a:2", "b:1"})}
+
+
+WHOLE = (
+    "The participants will continue to raise the cost of the war for the aggressor through sanctions "
+    "and export controls, and they will work inside the European framework to keep the pressure on its "
+    "banks, fight every attempt at circumvention through third countries and close loopholes in trade"
+)
+FIRST_HALF = (
+    "The participants will continue to raise the cost of the war for the aggressor through sanctions "
+    "and export controls"
+)
+SECOND_HALF = (
+    "They will work inside the European framework to keep the pressure on its banks, fight every attempt "
+    "at circumvention through third countries and close loopholes in trade"
+)
+
+
+@pytest.mark.parametrize("whole_id, split_id", [("a-whole", "b-split"), ("b-whole", "a-split")])
+def test_a_paragraph_split_in_two_matches_both_halves(whole_id: str, split_id: str) -> None:
+    whole = agreement(whole_id, [(WHOLE, ("sanctions",))])
+    split = agreement(split_id, [(FIRST_HALF, ("sanctions",)), (SECOND_HALF, ("sanctions",))])
+    result = match_pair(whole, split)
+    assert len(result.matches) == 1
+    assert sorted(result.matches[0].clauses) == sorted([f"{whole_id}:1", f"{split_id}:1", f"{split_id}:2"])
+    assert result.unmatched == {whole_id: [], split_id: []}
+
+
+def test_result_does_not_depend_on_input_order() -> None:
+    a = agreement("a", [TRAIN, WHOLE, "Romania will open an embassy office in Lviv for veterans"])
+    b = agreement("b", [SECOND_HALF, TRAIN.replace("Romania", "Poland"), FIRST_HALF])
+    c = agreement("c", [WHOLE.replace("aggressor", "Russian Federation"), TRAIN])
+    assert match([a, b, c]) == match([c, a, b])
+    assert match([a, b, c]).agreements == ["a", "b", "c"]
+
+
+WORDS = st.sampled_from(
+    "air defence pilots radar drones mines ports grid sanctions tribunal training budget border cyber "
+    "intelligence navy artillery factory reform accession hospital children veterans energy".split()
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.lists(WORDS, min_size=6, max_size=14),
+        min_size=1,
+        max_size=12,
+        unique_by=lambda w: " ".join(sorted(w)),
+    )
+)
+def test_a_party_swapped_copy_pairs_every_clause_with_its_copy(clauses: list[list[str]]) -> None:
+    texts = [f"Romania and the Romanian government will {' '.join(words)}" for words in clauses]
+    original = agreement("ua-ro", texts)
+    copy = agreement("ua-pl", [t.replace("Romania", "Poland").replace("Polandn", "Polish") for t in texts])
+    result = match_pair(original, copy)
+    expected = {frozenset({f"ua-ro:{n}", f"ua-pl:{n}"}) for n in range(1, len(texts) + 1)}
+    assert pairs_of(result) == expected
+    assert all(m.similarity == 1.0 for m in result.matches)
+
+
+# Real agreements descend from the G7 template: pairs must share its 24-hour clause, sanctions, accountability.
+TEMPLATE_PAIRS = ("ua-ca-2024", "ua-de-2024", "ua-dk-2024", "ua-fi-2024", "ua-fr-2024", "ua-gb-2024",
+                  "ua-nl-2024", "ua-no-2024", "ua-se-2024")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def real_agreements(shared: Path) -> list:
+    from clauses.pipeline import analyze
+
+    result = analyze([shared / "corpus" / f"{name}.txt" for name in TEMPLATE_PAIRS])
+    assert not result.failures
+    return result.agreements
+
+
+def _shared(alignment: Alignment, first: set[str], second: set[str]) -> bool:
+    return any(set(m.clauses) & first and set(m.clauses) & second for m in alignment.matches)
+
+
+def test_real_pairs_share_the_consultation_sanctions_and_accountability_clauses(
+    real_agreements: list,
+) -> None:
+    found = {"24 hours": [], "sanctions": [], "accountability": []}
+    for a, b in itertools.combinations(real_agreements, 2):
+        alignment = match_pair(a, b)
+        for what, hits in found.items():
+            sides = [
+                {
+                    c.id
+                    for c in x.clauses
+                    if (what in c.text if what == "24 hours" else what in c.category_ids)
+                }
+                for x in (a, b)
+            ]
+            if all(sides):
+                hits.append(_shared(alignment, *sides))
+    assert found["24 hours"] and all(found["24 hours"])
+    for what in ("sanctions", "accountability"):
+        assert len(found[what]) >= 30
+        assert sum(found[what]) / len(found[what]) >= 0.9, what
+
+
+def test_real_agreements_have_clauses_no_other_has(real_agreements: list) -> None:
+    alignment = match(real_agreements)
+    assert set(alignment.unmatched) == {a.id for a in real_agreements}
+    assert any(alignment.unmatched.values())
+    matched = {cid for m in alignment.matches for cid in m.clauses}
+    for ids in alignment.unmatched.values():
+        assert not matched & set(ids)
