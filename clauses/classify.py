@@ -166,7 +166,7 @@ def classify_clause(
     elif commitment.strength == Strength.NONE and clause.parent is None:
         commitment = _bare_list_item(clause.text, tokens)
     conditions = sorted({Condition(hit.pattern.target) for hit in hits if hit.pattern.kind == "condition"})
-    quantities = find_quantities(clause.text)
+    quantities = find_quantities(clause.text, [token[LOWER] for token in tokens])
     precision, precision_why = precision_of(clause.text, hits, quantities, commitment.strength)
     reasons = _reasons(categories, commitment, conditions, hits, precision, precision_why)
     return clause.model_copy(
@@ -434,6 +434,7 @@ def _is_verb(cue: Hit, tokens: list[Token], first: int | None) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
 def _names_party(word: str) -> bool:
     from clauses.gazetteer import code_for
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from clauses.models import Quantity, QuantityKind
 
@@ -114,14 +115,18 @@ HAS_DIGIT = re.compile(r"\d")
 NUMBER_WORD = re.compile(rf"(?<!\w)(?:{_WORDNUM})(?!\w)", re.IGNORECASE)
 
 
-def might_hold_number(text: str) -> bool:
-    """A cheap test first: most clauses hold no digit and no number word."""
-    return bool(HAS_DIGIT.search(text) or NUMBER_WORD.search(text))
+def might_hold_number(text: str, words: Iterable[str] | None = None) -> bool:
+    """A cheap test first: most clauses hold no digit and no number word (``words``: its lower-cased words)."""
+    if HAS_DIGIT.search(text):
+        return True
+    if words is not None:
+        return not NUMBER_WORDS.keys().isdisjoint(words)
+    return bool(NUMBER_WORD.search(text))
 
 
-def find_quantities(text: str) -> list[Quantity]:
+def find_quantities(text: str, words: Iterable[str] | None = None) -> list[Quantity]:
     """Every binding number in ``text``, each span counted once (money before years, deadlines before durations)."""
-    if not might_hold_number(text):
+    if not might_hold_number(text, words):
         return []
     lowered = text.lower()
     money = bool(CURRENCY_HINT.search(text))
