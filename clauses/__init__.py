@@ -1,21 +1,23 @@
 """clauses: read security agreements, label their clauses, match, diff and brief them.
 
-The public functions are imported on first use, so that ``import clauses`` stays light.
+Each stage is its own module, with a function of the stage's name:
+``clauses.load.load``, ``clauses.segment.segment``, ``clauses.classify.classify_agreement``,
+``clauses.match.match``, ``clauses.diff.diff``, ``clauses.report.render``.
+The shortcuts below are imported on first use, so that ``import clauses`` stays light.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["load", "analyze", "classify_agreement", "segment", "match", "diff", "render"]
+__all__ = ["analyze", "classify_agreement", "who", "matrix", "build_brief", "render"]
 
 _WHERE = {
-    "load": "clauses.load",
     "analyze": "clauses.pipeline",
     "classify_agreement": "clauses.classify",
-    "segment": "clauses.segment",
-    "match": "clauses.match",
-    "diff": "clauses.diff",
+    "who": "clauses.commitments",
+    "matrix": "clauses.commitments",
+    "build_brief": "clauses.brief",
     "render": "clauses.report",
 }
 
