@@ -11,7 +11,7 @@ $(BIN)/pip:
 demo: $(BIN)/pip
 	$(BIN)/pip install -q .
 	$(BIN)/clauses analyze agreements/ --format json -o reports/analysis.json
-	$(BIN)/clauses analyze agreements/
+	$(BIN)/clauses brief agreements/ -o reports/brief.pdf
 
 test: $(BIN)/pip
 	$(BIN)/pip install -q ".[test]"
