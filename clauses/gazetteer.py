@@ -41,6 +41,7 @@ PLACES: tuple[Place, ...] = (
     Place("GB", "United Kingdom",
           ("United Kingdom of Great Britain and Northern Ireland",
            "United Kingdom of Great Britain & Northern Ireland", "United Kingdom", "Great Britain", "Britain",
+           "Northern Ireland",
            "UK", "U.K."),
           ("British",), ("Велик\\w* Британі", "Сполучен\\w* Королівств", "Великобритани", "Соединенн\\w* Королевств"),
           ("британськ", "британск")),

@@ -71,12 +71,28 @@ def analyze(
     files = expand_paths(paths)
     steps = progress(files, "Analysing") if progress else files
     analysis = Analysis()
+    seen: set[str] = set()
     for path in steps:
         try:
-            analysis.agreements.append(analyze_file(path, taxonomy, overrides))
+            agreement = analyze_file(path, taxonomy, overrides)
+            if agreement.id in seen:
+                unique = _unique_id(agreement.id, path, seen)
+                agreement = analyze_file(path, taxonomy, {**(overrides or {}), "id": unique})
         except ClausesError as error:
             analysis.failures.append(Failure(path=str(error.path or path), message=error.message))
+            continue
+        seen.add(agreement.id)
+        analysis.agreements.append(agreement)
     return analysis
+
+
+def _unique_id(agreement_id: str, path: Path, seen: set[str]) -> str:
+    """An id not yet used in this run: a PDF beside its text twin becomes ``<id>.pdf``."""
+    base = f"{agreement_id}.{path.suffix.lstrip('.').lower() or 'file'}"
+    candidate, n = base, 2
+    while candidate in seen:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
 
 
 def bundled_corpus() -> Path:

@@ -62,3 +62,7 @@ def test_mentions_are_ordered_disjoint_spans(text):
     ends = [0] + [m.end for m in found]
     for mention, previous_end in zip(found, ends, strict=False):
         assert previous_end <= mention.start < mention.end <= len(text)
+
+
+def test_northern_ireland_is_the_united_kingdom():
+    assert party_codes("Belfast, Northern Ireland, and Ireland") == ["GB", "IE"]

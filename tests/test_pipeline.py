@@ -48,3 +48,15 @@ def test_analyze_collects_failures_and_keeps_going(tmp_path):
 def test_bundled_corpus_is_there():
     files = expand_paths([bundled_corpus()])
     assert len(files) >= 8
+
+
+def test_same_id_twice_gets_a_suffix_not_a_clash(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "one.md").write_text(AGREEMENT)
+    (tmp_path / "b" / "two.txt").write_text(AGREEMENT)
+    (tmp_path / "b" / "three.md").write_text(AGREEMENT)
+    result = analyze([tmp_path / "a" / "one.md", tmp_path / "b" / "two.txt", tmp_path / "b" / "three.md"])
+    ids = [a.id for a in result.agreements]
+    assert ids == ["ua-xx-test", "ua-xx-test.txt", "ua-xx-test.md"]
+    assert all(c.id.startswith(ids[1] + ":") for c in result.agreements[1].clauses)
