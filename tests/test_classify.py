@@ -345,3 +345,33 @@ def test_every_clause_of_corpus_and_seeds_is_labelled(shared):
         assert any(r.label == "strength" for r in clause.reasons)
         assert any(r.label == "precision" for r in clause.reasons)
     assert sum(bool(c.categories) for c in clauses) > 0.8 * len(clauses)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # NATO as a goal, not the EU: accession names its organisation.
+        ("Norway backs Ukraine's accession to NATO.", "nato-integration", "eu-integration"),
+        ("Норвегія підтримує вступ України до НАТО.", "nato-integration", "eu-integration"),
+        ("Норвегия поддерживает вступление Украины в НАТО.", "nato-integration", "eu-integration"),
+        # "Euro-Atlantic security" is the setting; "Euro-Atlantic integration" the goal.
+        ("Norway supports the Euro-Atlantic integration of Ukraine.", "nato-integration", None),
+        ("Норвегія підтримує євроатлантичну інтеграцію України.", "nato-integration", None),
+        ("Норвегия поддерживает евроатлантическую интеграцию Украины.", "nato-integration", None),
+        ("A new invasion would damage Euro-Atlantic security.", None, "nato-integration"),
+        ("Новий напад зашкодив би євроатлантичній безпеці.", None, "nato-integration"),
+        ("Новое нападение нанесло бы ущерб евроатлантической безопасности.", None, "nato-integration"),
+        # Reform in general is not defence reform.
+        ("Ukraine will pursue reforms of its courts and public administration.", None, "nato-integration"),
+        ("Україна продовжить реформи судів і державного управління.", None, "nato-integration"),
+        ("Украина продолжит реформы судов и государственного управления.", None, "nato-integration"),
+        ("Ukraine will pursue defence reform under civilian control.", "nato-integration", None),
+        # The EU institutions named in passing are not EU integration.
+        ("The minister travelled to the European Council meeting in Brussels.", None, "eu-integration"),
+        ("Norway supports Ukraine's EU membership.", "eu-integration", None),
+    ],
+)
+def test_integration_needs_the_goal_not_a_passing_name(text, present, absent):
+    ids = label(text).category_ids
+    assert present is None or present in ids, ids
+    assert absent is None or absent not in ids, ids
