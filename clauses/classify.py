@@ -257,7 +257,7 @@ def categorize(hits: list[Hit], heading_hits: list[Hit]) -> list[CategoryLabel]:
             for category in _with_parent(hit.pattern.target):
                 seen = weights.setdefault(category, {})
                 key = (
-                    hit.pattern.source.lower() if factor == 1.0 else "[heading]" + hit.pattern.source.lower()
+                    _evidence_key(hit.pattern) if factor == 1.0 else "[heading]" + _evidence_key(hit.pattern)
                 )
                 if key not in seen:
                     seen[key] = hit.pattern.weight * factor
@@ -278,6 +278,11 @@ def categorize(hits: list[Hit], heading_hits: list[Hit]) -> list[CategoryLabel]:
                 )
             )
     return sorted(labels, key=lambda label: -label.score)
+
+
+def _evidence_key(pattern: Pattern) -> str:
+    """A term counts once per category, however many spellings list it ("capacity-building", "capacity building")."""
+    return " ".join(word.text.lower() for word in pattern.words)
 
 
 def _own_weight(seen: dict[str, float]) -> float:
