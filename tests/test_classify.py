@@ -427,3 +427,18 @@ def test_passing_words_do_not_make_a_category(text, present, absent):
 def test_one_term_counts_once_whatever_its_spelling():
     clause = label("Norway will fund capacity-building and capacity building.")
     assert "training" not in clause.category_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("The Participants will counter chemical weapons threats.", "cbrn", "military-assistance"),
+        ("Учасники протидіятимуть загрозам хімічної зброї.", "cbrn", "military-assistance"),
+        ("Участники будут противодействовать угрозам химического оружия.", "cbrn", "military-assistance"),
+        ("Ukraine will tighten control of small arms and fight their smuggling.", "law-enforcement", None),
+    ],
+)
+def test_weapons_of_a_threat_or_a_crime_are_not_deliveries(text, present, absent):
+    ids = label(text).category_ids
+    assert present in ids, ids
+    assert absent is None or absent not in ids, ids
