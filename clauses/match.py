@@ -34,6 +34,9 @@ REPRESENTATIVES = 3
 """How many members of a group a new clause is compared with (the best score counts)."""
 
 PART_FLOOR = 0.4
+
+CATEGORY_FLOOR = 0.3
+"""Lowest similarity kept inside a named category: a sentence folded into a long paragraph scores ~0.35."""
 """Lowest similarity at which a clause is examined as one part of a split paragraph."""
 
 SPLIT_CONTAINMENT = 0.6
@@ -178,8 +181,8 @@ class _Aligner:
     def _scores(self, items: list[_Item]) -> dict[tuple[int, int], float]:
         """Similarities between the items and the groups of their blocks.
 
-        Every pair of a named category is kept (the blocks are small, and a sentence inside a
-        long paragraph scores low but is a counterpart); uncategorised pairs only from ``PART_FLOOR``.
+        Pairs of a named category from ``CATEGORY_FLOOR`` (a sentence inside a long paragraph
+        scores low but is a counterpart); uncategorised pairs only from ``PART_FLOOR``.
         """
         from rapidfuzz import fuzz, process
 
@@ -197,7 +200,8 @@ class _Aligner:
                 [items[i].key for i in item_indexes],
                 [rep for _, rep in columns],
                 scorer=fuzz.ratio,
-                score_cutoff=0 if block != UNCATEGORISED else min(self.threshold, PART_FLOOR) * 100,
+                score_cutoff=(CATEGORY_FLOOR if block != UNCATEGORISED else min(self.threshold, PART_FLOOR))
+                * 100,
                 workers=-1 if len(item_indexes) * len(columns) > PARALLEL_CELLS else 1,
                 dtype="uint8",
             )
