@@ -442,3 +442,59 @@ def test_weapons_of_a_threat_or_a_crime_are_not_deliveries(text, present, absent
     ids = label(text).category_ids
     assert present in ids, ids
     assert absent is None or absent not in ids, ids
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # Civilian aid words take the generic 'support' with them.
+        (
+            "Norway will channel humanitarian support to displaced families.",
+            "humanitarian",
+            "military-assistance",
+        ),
+        ("Норвегія надаватиме гуманітарну допомогу переселенцям.", "humanitarian", "military-assistance"),
+        ("Норвегия будет оказывать гуманитарную помощь переселенцам.", "humanitarian", "military-assistance"),
+        (
+            "Norway will fund the military medical service that treats wounded soldiers.",
+            "humanitarian",
+            "military-assistance",
+        ),
+        # Missiles and drones as a threat are air defence; a drone is no delivery by itself.
+        (
+            "The Participants will compare notes on threats from missiles and drones.",
+            "air-defense",
+            "military-assistance",
+        ),
+        (
+            "Учасники обміняються досвідом щодо загроз від ракет і дронів.",
+            "air-defense",
+            "military-assistance",
+        ),
+        ("Участники обменяются опытом по угрозам от ракет и дронов.", "air-defense", "military-assistance"),
+        # Industry, not deliveries: technologies transferred to a plant, repair localised there.
+        (
+            "Norway will back localising repair work and protect transferred technologies.",
+            "defense-industry",
+            "military-assistance",
+        ),
+        # Money words of other fields.
+        (
+            "Norway will design new finance vehicles with the International Monetary Fund.",
+            "reconstruction-economy",
+            "military-assistance",
+        ),
+        ("Germany has funded humanitarian and military demining.", "demining", "military-assistance"),
+        (
+            "Ukraine will make its procurement processes for the army transparent.",
+            "nato-integration",
+            "military-assistance",
+        ),
+        # EU law as the frame of a commitment is a condition, not integration.
+        ("Norway will act in accordance with international and European Union law.", None, "eu-integration"),
+    ],
+)
+def test_military_assistance_needs_military_aid_not_its_words_elsewhere(text, present, absent):
+    ids = label(text).category_ids
+    assert present is None or present in ids, ids
+    assert absent not in ids, ids
