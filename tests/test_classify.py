@@ -498,3 +498,29 @@ def test_military_assistance_needs_military_aid_not_its_words_elsewhere(text, pr
     ids = label(text).category_ids
     assert present is None or present in ids, ids
     assert absent not in ids, ids
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # Rebuilding forces is no reconstruction; rebuilding the country is.
+        ("Norway will help rebuild the brigades of the Ukrainian army.", None, "reconstruction-economy"),
+        ("Norway will help rebuild Ukraine after the war.", "reconstruction-economy", None),
+        # A discussion alone is no political support.
+        ("The ministers discussed the delivery of shells.", None, "political-support"),
+        ("The two presidents discussed the war at their meeting.", "political-support", None),
+        # A passing 'destabilise' is no hybrid campaign; destabilising activities are.
+        ("Norway will help the region withstand attempts to destabilise it.", None, "hybrid-threats"),
+        ("The Participants will counter destabilising activities of hostile states.", "hybrid-threats", None),
+        # Espionage and sabotage together are intelligence work.
+        ("Ukraine will disrupt hostile espionage and sabotage.", "intelligence", "hybrid-threats"),
+        # Nuclear safety concerns CBRN as well as the power plants.
+        ("Norway will support nuclear safety at Ukrainian plants.", "cbrn", None),
+        # The defence sector in general is no defence industry.
+        ("Norway will support a modern defence sector in Ukraine.", None, "defense-industry"),
+    ],
+)
+def test_generic_words_need_their_object(text, present, absent):
+    ids = label(text).category_ids
+    assert present is None or present in ids, ids
+    assert absent is None or absent not in ids, ids
