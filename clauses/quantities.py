@@ -88,29 +88,34 @@ def _value(text: str) -> float:
     return NUMBER_WORDS[text.lower()] if text.lower() in NUMBER_WORDS else parse_number(text)
 
 
-CURRENCY_HINT = re.compile(
-    r"[€$£¥]|EUR|USD|GBP|JPY|CAD|NOK|SEK|DKK|CHF|PLN|CZK|UAH|(?i:euro|dollar|pound|sterling|yen|kron|євро|евро|"
-    r"долар|доллар|фунт|єн|ієн|иен|грн|гривен)"
+CURRENCY_CODES = (
+    "€",
+    "$",
+    "£",
+    "¥",
+    "EUR",
+    "USD",
+    "GBP",
+    "JPY",
+    "CAD",
+    "NOK",
+    "SEK",
+    "DKK",
+    "CHF",
+    "PLN",
+    "CZK",
+    "UAH",
 )
+CURRENCY_STEMS = (
+    "euro", "dollar", "pound", "sterling", "yen", "kron", "євро", "евро", "долар", "доллар", "фунт", "єн", "ієн",
+    "иен", "грн", "гривен",
+)  # fmt: skip
 UNIT_HINTS = (
-    "year",
-    "month",
-    "week",
-    "day",
-    "hour",
-    "рік",
-    "рок",
-    "років",
-    "год",
-    "лет",
-    "місяц",
-    "месяц",
-    "тиж",
-    "недел",
-    "дн",
-    "годин",
-    "час",
-)
+    "year", "month", "week", "day", "hour", "рік", "рок", "років", "год", "лет", "місяц", "месяц", "тиж", "недел",
+    "дн", "годин", "час",
+)  # fmt: skip
+DEADLINE_HINTS = ("within", "later than", "протягом", "впродовж", "не пізніше", "в течение", "не позднее")
+PERCENT_HINTS = ("%", "cent", "відсот", "процент")
 HAS_DIGIT = re.compile(r"\d")
 NUMBER_WORD = re.compile(rf"(?<!\w)(?:{_WORDNUM})(?!\w)", re.IGNORECASE)
 
@@ -124,48 +129,80 @@ def might_hold_number(text: str, words: Iterable[str] | None = None) -> bool:
     return bool(NUMBER_WORD.search(text))
 
 
+def _names_currency(text: str) -> bool:
+    """Whether a money pattern can match: codes in capitals, currency words in any case.
+
+    Substring tests, because one regex with a case-insensitive group tries every
+    alternative at every character and cost more than the money patterns themselves.
+    """
+    if any(code in text for code in CURRENCY_CODES):
+        return True
+    folded = text.casefold()
+    return any(stem in folded for stem in CURRENCY_STEMS)
+
+
+class _Found:
+    """Quantities collected in order of priority: a span already taken is not counted again."""
+
+    def __init__(self) -> None:
+        self.found: list[tuple[int, Quantity]] = []
+        self.taken: list[tuple[int, int]] = []
+
+    def add(self, match: re.Match[str], kind: QuantityKind, value: float, unit: str) -> None:
+        if any(match.start() < end and start < match.end() for start, end in self.taken):
+            return
+        self.taken.append(match.span())
+        self.found.append(
+            (match.start(), Quantity(kind=kind, value=value, unit=unit, text=match.group().strip()))
+        )
+
+    def in_text_order(self) -> list[Quantity]:
+        return [quantity for _, quantity in sorted(self.found, key=lambda item: item[0])]
+
+
 def find_quantities(text: str, words: Iterable[str] | None = None) -> list[Quantity]:
-    """Every binding number in ``text``, each span counted once (money before years, deadlines before durations)."""
+    """Every binding number in ``text``, each span counted once (money before years, deadlines before durations).
+
+    Each pattern runs only where a cheap substring test says it can match: most clauses
+    name no currency, time unit or percentage.
+    """
     if not might_hold_number(text, words):
         return []
     lowered = text.lower()
-    money = bool(CURRENCY_HINT.search(text))
-    units = any(unit in lowered for unit in UNIT_HINTS)
-    found: list[tuple[int, Quantity]] = []
-    taken: list[tuple[int, int]] = []
+    found = _Found()
+    if _names_currency(text):
+        _money(text, found)
+    if any(unit in lowered for unit in UNIT_HINTS):
+        _time_spans(text, lowered, found)
+    if any(hint in lowered for hint in PERCENT_HINTS):
+        for m in PERCENT.finditer(text):
+            found.add(m, QuantityKind.PERCENT, parse_number(m[1]), "percent")
+    if HAS_DIGIT.search(text):
+        _counts_and_years(text, found)
+    return found.in_text_order()
 
-    def add(match: re.Match[str], kind: QuantityKind, value: float, unit: str) -> None:
-        if any(match.start() < end and start < match.end() for start, end in taken):
-            return
-        taken.append(match.span())
-        found.append((match.start(), Quantity(kind=kind, value=value, unit=unit, text=match.group().strip())))
 
-    for m in MONEY_BEFORE.finditer(text) if money else ():
-        add(
-            m,
-            QuantityKind.MONEY,
-            parse_number(m[2]) * SCALES.get((m[3] or "").lower(), 1),
-            CURRENCY_WORDS[m[1].lower()],
-        )
-    for m in MONEY_AFTER.finditer(text) if money else ():
-        add(
-            m,
-            QuantityKind.MONEY,
-            parse_number(m[1]) * SCALES.get((m[2] or "").lower(), 1),
-            CURRENCY_WORDS[m[3].lower()],
-        )
-    for m in DEADLINE.finditer(text) if units else ():
-        add(m, QuantityKind.DEADLINE, _value(m[1]), UNITS[m[2].lower()])
-    for m in DURATION.finditer(text) if units else ():
-        add(m, QuantityKind.DURATION, _value(m[1]), UNITS[m[2].lower()])
-    for m in (
-        PERCENT.finditer(text)
-        if "%" in text or "cent" in lowered or "відсот" in lowered or "процент" in lowered
-        else ()
-    ):
-        add(m, QuantityKind.PERCENT, parse_number(m[1]), "percent")
+def _money(text: str, found: _Found) -> None:
+    for m in MONEY_BEFORE.finditer(text):
+        value = parse_number(m[2]) * SCALES.get((m[3] or "").lower(), 1)
+        found.add(m, QuantityKind.MONEY, value, CURRENCY_WORDS[m[1].lower()])
+    for m in MONEY_AFTER.finditer(text):
+        value = parse_number(m[1]) * SCALES.get((m[2] or "").lower(), 1)
+        found.add(m, QuantityKind.MONEY, value, CURRENCY_WORDS[m[3].lower()])
+
+
+def _time_spans(text: str, lowered: str, found: _Found) -> None:
+    if any(hint in lowered for hint in DEADLINE_HINTS):
+        for m in DEADLINE.finditer(text):
+            found.add(m, QuantityKind.DEADLINE, _value(m[1]), UNITS[m[2].lower()])
+    for m in DURATION.finditer(text):
+        found.add(m, QuantityKind.DURATION, _value(m[1]), UNITS[m[2].lower()])
+
+
+def _counts_and_years(text: str, found: _Found) -> None:
+    """Counts and years are written in digits only."""
     for m in COUNT.finditer(text):
-        add(m, QuantityKind.COUNT, parse_number(m[1]), m[2].lower())
-    for m in YEAR.finditer(text):
-        add(m, QuantityKind.YEAR, float(m[1]), "year")
-    return [quantity for _, quantity in sorted(found, key=lambda item: item[0])]
+        found.add(m, QuantityKind.COUNT, parse_number(m[1]), m[2].lower())
+    if "19" in text or "20" in text:
+        for m in YEAR.finditer(text):
+            found.add(m, QuantityKind.YEAR, float(m[1]), "year")
