@@ -524,3 +524,37 @@ def test_generic_words_need_their_object(text, present, absent):
     ids = label(text).category_ids
     assert present is None or present in ids, ids
     assert absent is None or absent not in ids, ids
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("The prime minister held talks with the Norwegian king.", "political-support"),
+        ("Президент провів телефонну розмову з прем'єр-міністром Норвегії.", "political-support"),
+        ("Президент провел телефонный разговор с премьер-министром Норвегии.", "political-support"),
+        ("Norway will keep contributing to NATO's Comprehensive Assistance Package.", "military-assistance"),
+        ("The Participants will activate the emergency consultation mechanism.", "consultations"),
+        ("A future Russian invasion would threaten the whole region.", "consultations"),
+        (
+            "Norway will open its capital markets and private finance to Ukrainian firms.",
+            "reconstruction-economy",
+        ),
+        ("Norway will help protect shipping at sea.", "maritime-black-sea"),
+        ("Norwegian crews helped by shooting down drones over the city.", "air-defense"),
+    ],
+)
+def test_field_phrases_name_their_category(text, present):
+    assert present in label(text).category_ids, label(text).categories
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Ukraine will continue reforms of its judiciary.", ["Reform commitments"]),
+        ("Україна продовжить реформи судової системи.", ["Реформи"]),
+        ("Украина продолжит реформы судебной системы.", ["Реформы"]),
+    ],
+)
+def test_reform_under_a_reform_heading_is_eu_integration(text, heading):
+    assert label(text, heading=heading).category_ids == ["eu-integration"]
+    assert "eu-integration" not in label(text).category_ids
