@@ -43,6 +43,10 @@ from clauses.taxonomy import (
 
 THRESHOLD = 0.5
 HEADING_FACTOR = 0.5
+# A category whose own words are all incidental (weight <= INCIDENTAL) gives way to one
+# the clause plainly speaks about (own words weighing DOMINANT or more).
+INCIDENTAL = 0.5
+DOMINANT = 1.5
 MIN_WORDS_FOR_HEADING = 4
 NOT_OBLIGORS = frozenset({"RU", "BY", "KP", "IR"})
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”»)]*\s+(?=[\"'“«(]*[A-ZА-ЯІЇЄҐЁ])")
@@ -247,7 +251,11 @@ def _heading_hits(
 
 
 def categorize(hits: list[Hit], heading_hits: list[Hit]) -> list[CategoryLabel]:
-    """Categories whose evidence weighs at least THRESHOLD; heading words count at half weight."""
+    """Categories whose evidence weighs at least THRESHOLD; heading words count at half weight.
+
+    Words the taxonomy weighs as incidental do not make a category beside one the clause
+    is plainly about.
+    """
     weights: dict[str, dict[str, float]] = {}
     evidence: dict[str, list[str]] = {}
     for source, factor in ((hits, 1.0), (heading_hits, HEADING_FACTOR)):
@@ -271,9 +279,12 @@ def categorize(hits: list[Hit], heading_hits: list[Hit]) -> list[CategoryLabel]:
         if own and category not in own:
             continue
         total = sum(seen.values())
+    dominant = {c for c in own if _own_weight(weights[c]) >= DOMINANT}
         if total >= THRESHOLD:
             labels.append(
                 CategoryLabel.model_construct(
+        if dominant - {category} and _only_incidental(seen):
+            continue  # "support through EU instruments" in a clause plainly about something else
                     id=category, score=round(1 - 0.25**total, 3), evidence=evidence[category]
                 )
             )
@@ -287,6 +298,11 @@ def _evidence_key(pattern: Pattern) -> str:
 
 def _own_weight(seen: dict[str, float]) -> float:
     return sum(weight for key, weight in seen.items() if not key.startswith("[heading]"))
+
+
+def _only_incidental(seen: dict[str, float]) -> bool:
+    """Evidence made only of words the taxonomy weighs as incidental (the EU named as a channel, 'support')."""
+    return all(weight <= INCIDENTAL for key, weight in seen.items() if not key.startswith("[heading]"))
 
 
 def _with_parent(category: str) -> tuple[str, ...]:

@@ -558,3 +558,24 @@ def test_field_phrases_name_their_category(text, present):
 def test_reform_under_a_reform_heading_is_eu_integration(text, heading):
     assert label(text, heading=heading).category_ids == ["eu-integration"]
     assert "eu-integration" not in label(text).category_ids
+
+
+def test_incidental_words_give_way_to_the_clear_topic():
+    # The EU named as the channel of a delivery of shells and artillery is no EU integration...
+    channel = label("Norway will deliver artillery shells and ammunition through EU instruments.")
+    assert "military-assistance" in channel.category_ids
+    assert "eu-integration" not in channel.category_ids
+    # ...while the EU named beside an unrelated incidental word still counts.
+    assert "eu-integration" in label("Norway supports the EU and its member states.").category_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Норвегія передасть артилерійські снаряди та боєприпаси через механізми ЄС.",
+        "Норвегия передаст артиллерийские снаряды и боеприпасы через механизмы ЕС.",
+    ],
+)
+def test_incidental_words_give_way_in_ukrainian_and_russian(text):
+    ids = label(text).category_ids
+    assert "military-assistance" in ids and "eu-integration" not in ids, ids
