@@ -579,3 +579,25 @@ def test_incidental_words_give_way_to_the_clear_topic():
 def test_incidental_words_give_way_in_ukrainian_and_russian(text):
     ids = label(text).category_ids
     assert "military-assistance" in ids and "eu-integration" not in ids, ids
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A named system handed over is a delivery as well as air defence.
+        ("Norway will transfer a NASAMS battery to Ukraine.", "military-assistance", None),
+        # A resilience fund for civil defence is civilian aid, not the economy.
+        (
+            "Norway will back civil defence through the Partnership Fund for a Resilient Ukraine.",
+            "humanitarian",
+            "reconstruction-economy",
+        ),
+        # 'Bilateral' alone is no political support; public diplomacy is strategic communication.
+        ("The Participants will pursue bilateral security commitments.", None, "political-support"),
+        ("The Participants will train experts in public diplomacy.", "hybrid-threats", "political-support"),
+    ],
+)
+def test_deliveries_funds_and_diplomacy(text, present, absent):
+    ids = label(text).category_ids
+    assert present is None or present in ids, ids
+    assert absent is None or absent not in ids, ids
