@@ -601,3 +601,23 @@ def test_deliveries_funds_and_diplomacy(text, present, absent):
     ids = label(text).category_ids
     assert present is None or present in ids, ids
     assert absent is None or absent not in ids, ids
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("The Participants may amend these provisions to match a later mechanism.", "final-provisions"),
+        ("Norway backs the integration of Ukraine into the European Union.", "eu-integration"),
+        ("Норвегія підтримує інтеграцію України до ЄС.", "eu-integration"),
+        ("Норвегия поддерживает интеграцию Украины в ЕС.", "eu-integration"),
+        ("The text also covers holding Russia accountable for the war.", "accountability"),
+        ("Учасники наполягають на тому, щоб притягнути Росію до відповідальності.", "accountability"),
+        ("Участники настаивают на том, чтобы привлечь Россию к ответственности.", "accountability"),
+    ],
+)
+def test_goals_named_with_words_between(text, present):
+    assert present in label(text).category_ids, label(text).categories
+
+
+def test_nato_presence_in_a_region_is_no_integration():
+    assert "nato-integration" not in label("Romania will call for a wider NATO presence at sea.").category_ids
