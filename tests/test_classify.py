@@ -505,7 +505,8 @@ def test_military_assistance_needs_military_aid_not_its_words_elsewhere(text, pr
     [
         # Rebuilding forces is no reconstruction; rebuilding the country is.
         ("Norway will help rebuild the brigades of the Ukrainian army.", None, "reconstruction-economy"),
-        ("Norway will help rebuild Ukraine after the war.", "reconstruction-economy", None),
+        ("Norway will help rebuild the country after the war.", "reconstruction-economy", None),
+        ("Norway will help rebuild Ukraine's armed forces.", None, "reconstruction-economy"),
         # A discussion alone is no political support.
         ("The ministers discussed the delivery of shells.", None, "political-support"),
         ("The two presidents discussed the war at their meeting.", "political-support", None),
