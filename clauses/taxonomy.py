@@ -10,8 +10,10 @@ all kinds (categories, strength cues, conditions...) — see ``Matcher``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cached_property, lru_cache
 from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -113,6 +115,7 @@ class Hit(NamedTuple):
 Token = tuple[int, int, str, str]
 """A word of a text: (start, end, lower-cased form, form as written), possessive "'s" removed."""
 START, END, LOWER, RAW = range(4)
+_lower_of = itemgetter(LOWER)
 _start_of, _end_of, _group_of = re.Match.start, re.Match.end, re.Match.group
 
 
@@ -196,7 +199,7 @@ class Matcher:
         for table in (self.loose, self.single, self.stems, *self.pairs.values()):
             for bucket in table.values():
                 bucket.sort(key=lambda p: (-len(p.words), -len(p.words[-1].text)))
-        self._starts: dict[str, Starts | None] = {}
+        self._starts = _StartIndex(self.starts_at)
 
     @classmethod
     def build(cls, taxonomy: Taxonomy) -> Matcher:
@@ -227,10 +230,8 @@ class Matcher:
                 add(list(cues), "specific", "specific")
         return cls(patterns)
 
-    def starts(self, lower: str) -> Starts | None:
-        """The patterns that may begin at the word ``lower`` (None for most words), worked out once per word."""
-        if lower in self._starts:
-            return self._starts[lower]
+    def starts_at(self, lower: str) -> Starts | None:
+        """The patterns that may begin at the word ``lower`` (None for most words)."""
         by_next = {
             second: tuple(
                 _candidate(p, 0 if p.words[0].exact_case or p.words[1].exact_case else 2) for p in bucket
@@ -242,15 +243,12 @@ class Matcher:
             _candidate(p, 0 if p.words[0].exact_case else 1)
             for p in (*self.loose.get(lower, ()), *stems, *self.single.get(lower, ()))
         )
-        found = Starts(by_next, rest) if by_next or rest else None
-        self._starts[lower] = found
-        return found
+        return Starts(by_next, rest) if by_next or rest else None
 
     def scan(self, text: str, tokens: list[Token] | None = None) -> list[Hit]:
         """Leftmost-longest hits of every kind (a kind's hits do not overlap; kinds may)."""
         tokens = tokenize(text) if tokens is None else tokens
-        starts = self._starts
-        entries = [starts[lower] if lower in starts else self.starts(lower) for _, _, lower, _ in tokens]
+        entries = list(map(self._starts.__getitem__, map(_lower_of, tokens)))
         hits: list[Hit] = []
         free: dict[str, int] = {}
         claimed: dict[str, tuple[int, int]] = {}
@@ -270,6 +268,18 @@ class Matcher:
                 hits.append(Hit(pattern, i, last, start, end, text[start:end]))
                 free[slot] = last + 1
         return hits
+
+
+class _StartIndex(dict[str, Starts | None]):
+    """Lower-cased word → what may start there: worked out the first time the word is seen, then kept."""
+
+    def __init__(self, starts_at: Callable[[str], Starts | None]) -> None:
+        super().__init__()
+        self.starts_at = starts_at
+
+    def __missing__(self, lower: str) -> Starts | None:
+        found = self[lower] = self.starts_at(lower)
+        return found
 
 
 def _candidate(pattern: Pattern, known: int) -> Candidate:
