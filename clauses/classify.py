@@ -48,6 +48,8 @@ HEADING_FACTOR = 0.5
 # the clause plainly speaks about (own words weighing DOMINANT or more).
 INCIDENTAL = 0.5
 DOMINANT = 1.5
+HEADING_COMPLETES = 0.3
+"""Own weight from which heading words may complete a category beside others the clause names."""
 MIN_WORDS_FOR_HEADING = 4
 NOT_OBLIGORS = frozenset({"RU", "BY", "KP", "IR"})
 # The stop is matched rather than looked behind for: a pattern opening with a character
@@ -278,11 +280,12 @@ def categorize(hits: list[Hit], heading_hits: list[Hit]) -> list[CategoryLabel]:
                         _span_text(hit) if factor == 1.0 else f"[heading] {_span_text(hit)}"
                     )
     labels = []
-    # Heading words decide only for a clause whose own words name no category.
+    # Heading words decide alone only for a clause whose own words name no category;
+    # otherwise they complete a category the clause's own words already point to.
     own = {c for c, seen in weights.items() if _own_weight(seen) >= THRESHOLD}
     dominant = {c for c in own if _own_weight(weights[c]) >= DOMINANT}
     for category, seen in weights.items():
-        if own and category not in own:
+        if own and category not in own and _own_weight(seen) < HEADING_COMPLETES:
             continue
         if dominant - {category} and _only_incidental(seen):
             continue  # "support through EU instruments" in a clause plainly about something else

@@ -622,3 +622,22 @@ def test_goals_named_with_words_between(text, present):
 
 def test_nato_presence_in_a_region_is_no_integration():
     assert "nato-integration" not in label("Romania will call for a wider NATO presence at sea.").category_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("The Participants will train staff to detect illegal cargo.", ["Countering organised crime"]),
+        (
+            "Учасники навчатимуть персонал виявляти незаконні вантажі.",
+            ["Боротьба з організованою злочинністю"],
+        ),
+        (
+            "Участники будут обучать персонал выявлять незаконные грузы.",
+            ["Борьба с организованной преступностью"],
+        ),
+    ],
+)
+def test_heading_completes_a_category_the_clause_points_to(text, heading):
+    assert label(text).category_ids == ["training"]
+    assert set(label(text, heading=heading).category_ids) == {"training", "law-enforcement"}
