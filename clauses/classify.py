@@ -39,7 +39,6 @@ from clauses.taxonomy import (
     Token,
     Word,
     load_taxonomy,
-    tokenize,
 )
 
 THRESHOLD = 0.5
@@ -164,8 +163,7 @@ def classify_clause(
 ) -> Clause:
     """``clause`` with its labels filled; ``parent`` is the labelled clause introducing it, if any."""
     taxonomy = taxonomy or load_taxonomy()
-    tokens = tokenize(clause.text)
-    hits = taxonomy.matcher.scan(clause.text, tokens)
+    tokens, hits = taxonomy.matcher.read(clause.text)
     # A fragment ("and") says too little to take its heading's topic.
     heading_hits = (
         _heading_hits(clause.heading, taxonomy, heading_cache) if len(tokens) >= MIN_WORDS_FOR_HEADING else []
@@ -213,8 +211,8 @@ def _last_sentence_commitment(text: str, matcher: Matcher, parties: tuple[str, .
     """Kept: every item of a list asks for the same introducer."""
     start, end = sentences(text)[-1] if text.strip() else (0, 0)
     last = text[start:end]
-    tokens = tokenize(last)
-    return commitment_of(last, tokens, matcher.scan(last, tokens) + _future_tense(last, tokens), parties)
+    tokens, hits = matcher.read(last)
+    return commitment_of(last, tokens, hits + _future_tense(last, tokens), parties)
 
 
 def _bare_list_item(text: str, tokens: list[Token]) -> Commitment:
@@ -249,7 +247,7 @@ def _heading_hits(
     hits = [
         hit
         for line in heading
-        for hit in taxonomy.matcher.scan(line)
+        for hit in taxonomy.matcher.read(line)[1]
         if hit.pattern.kind in ("category", "name")
     ]
     if cache is not None:

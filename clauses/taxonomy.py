@@ -162,6 +162,7 @@ class Candidate(NamedTuple):
     pattern: Pattern
     slot: str
     known: int
+    size: int  # number of words: when all are known, no word is left to check
 
 
 class Starts(NamedTuple):
@@ -200,6 +201,7 @@ class Matcher:
             for bucket in table.values():
                 bucket.sort(key=lambda p: (-len(p.words), -len(p.words[-1].text)))
         self._starts = _StartIndex(self.starts_at)
+        self.read = lru_cache(maxsize=4096)(self._read)
 
     @classmethod
     def build(cls, taxonomy: Taxonomy) -> Matcher:
@@ -245,6 +247,15 @@ class Matcher:
         )
         return Starts(by_next, rest) if by_next or rest else None
 
+    def _read(self, text: str) -> tuple[list[Token], list[Hit]]:
+        """The words of ``text`` and its hits, kept for the last texts read (``read``).
+
+        Heading lines, the sentence introducing a list and repeated clauses come back often;
+        the lists returned are shared, so callers must not change them.
+        """
+        tokens = tokenize(text)
+        return tokens, self.scan(text, tokens)
+
     def scan(self, text: str, tokens: list[Token] | None = None) -> list[Hit]:
         """Leftmost-longest hits of every kind (a kind's hits do not overlap; kinds may)."""
         tokens = tokenize(text) if tokens is None else tokens
@@ -256,11 +267,11 @@ class Matcher:
         for i in compress(range(count), entries):
             by_next, rest = entries[i]
             pairs = by_next.get(tokens[i + 1][LOWER], ()) if by_next and i + 1 < count else ()
-            for pattern, slot, known in (*pairs, *rest) if pairs else rest:
+            for pattern, slot, known, size in (*pairs, *rest) if pairs else rest:
                 taken = claimed.get(slot)
                 if free.get(slot, 0) > i and (taken is None or taken[0] != i):
                     continue
-                last = _match_words(pattern.words, tokens, i, known)
+                last = i + size - 1 if known == size else _match_words(pattern.words, tokens, i, known)
                 if last < 0 or (taken is not None and taken[0] == i and taken[1] != last):
                     continue  # at one position only the longest span, though for every category naming it
                 claimed[slot] = (i, last)
@@ -283,7 +294,7 @@ class _StartIndex(dict[str, Starts | None]):
 
 
 def _candidate(pattern: Pattern, known: int) -> Candidate:
-    return Candidate(pattern, SLOTS.get(pattern.kind, pattern.kind), known)
+    return Candidate(pattern, SLOTS.get(pattern.kind, pattern.kind), known, len(pattern.words))
 
 
 def _match_words(words: tuple[Word, ...], tokens: list[Token], i: int, known: int = 0) -> int:
