@@ -26,10 +26,11 @@ from clauses.commitments import matrix  # noqa: E402
 from clauses.match import Alignment, match, match_pair, normalise  # noqa: E402
 
 
-def predicted_pairs(alignment: Alignment) -> set[tuple[str, str]]:
+def predicted_pairs(alignment: Alignment, agreement_ids: set[str] | None = None) -> set[tuple[str, str]]:
     pairs = set()
     for m in alignment.matches:
-        for a, b in itertools.combinations(m.clauses, 2):
+        members = [c for c in m.clauses if agreement_ids is None or c.rsplit(":", 1)[0] in agreement_ids]
+        for a, b in itertools.combinations(members, 2):
             if a.rsplit(":", 1)[0] != b.rsplit(":", 1)[0]:
                 pairs.add((min(a, b), max(a, b)))
     return pairs
@@ -115,9 +116,14 @@ def _large() -> None:
     alignment = match(synth.agreements)
     elapsed = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    precision, recall = scores(predicted_pairs(alignment), true_pairs(synth))
-    print(f"1,000 agreements: matrix + n-way match {elapsed:.1f} s (bar 300 s), peak RSS {peak:.0f} MB"
-          f" (bar 4096 MB); precision {precision:.3f} recall {recall:.3f}")  # fmt: skip
+    print(
+        f"1,000 agreements: matrix + n-way match {elapsed:.1f} s (bar 300 s), peak RSS {peak:.0f} MB (bar 4096 MB)"
+    )
+    # all true pairs of 1,000 agreements are ~10^8: score the pairs among the first 50 agreements only
+    sample = {a.id for a in synth.agreements[:50]}
+    predicted = {p for p in predicted_pairs(alignment, sample)}
+    precision, recall = scores(predicted, true_pairs(synth, sample))
+    print(f"  precision {precision:.3f} recall {recall:.3f} (pairs among the first 50 agreements)")
 
 
 if __name__ == "__main__":
