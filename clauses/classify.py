@@ -241,15 +241,17 @@ def _future_tense(text: str, tokens: list[Token]) -> list[Hit]:
 def _heading_hits(
     heading: list[str], taxonomy: Taxonomy, cache: dict[tuple[str, ...], list[Hit]] | None
 ) -> list[Hit]:
+    """The category words of the nearest heading that has any: a section heading is more telling
+    than the chapter above it ("Economic stability, resilience and reconstruction" over a section
+    on organised crime)."""
     key = tuple(heading)
     if cache is not None and key in cache:
         return cache[key]
-    hits = [
-        hit
-        for line in heading
-        for hit in taxonomy.matcher.read(line)[1]
-        if hit.pattern.kind in ("category", "name")
-    ]
+    hits: list[Hit] = []
+    for line in reversed(heading):
+        hits = [hit for hit in taxonomy.matcher.read(line)[1] if hit.pattern.kind in ("category", "name")]
+        if hits:
+            break
     if cache is not None:
         cache[key] = hits
     return hits

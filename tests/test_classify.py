@@ -641,3 +641,24 @@ def test_nato_presence_in_a_region_is_no_integration():
 def test_heading_completes_a_category_the_clause_points_to(text, heading):
     assert label(text).category_ids == ["training"]
     assert set(label(text, heading=heading).category_ids) == {"training", "law-enforcement"}
+
+
+def test_the_nearest_heading_naming_a_topic_gives_the_context():
+    chapter, section = "Economic recovery and reconstruction", "Countering organised crime"
+    clause = label("The Participants will set up joint teams.", heading=[chapter, section])
+    assert clause.category_ids == ["law-enforcement"]
+    # A section heading that names no topic leaves the word to the chapter.
+    assert label("The Participants will set up joint teams.", heading=[chapter, "General"]).category_ids == [
+        "reconstruction-economy"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the talks with his Polish colleague went well.",
+        "Ukraine has signed bilateral security agreements with twenty partners.",
+    ],
+)
+def test_diplomacy_named_as_such_is_political_support(text):
+    assert "political-support" in label(text).category_ids
