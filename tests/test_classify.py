@@ -662,3 +662,22 @@ def test_the_nearest_heading_naming_a_topic_gives_the_context():
 )
 def test_diplomacy_named_as_such_is_political_support(text):
     assert "political-support" in label(text).category_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "present", "absent"),
+    [
+        (
+            "Norway will advise on the reform of the forces.",
+            ["Security and defence sector reform"],
+            "nato-integration",
+            "eu-integration",
+        ),
+        ("Ukraine plans controlled arms exports to partners.", [], "defense-industry", "military-assistance"),
+        ("Україна планує контрольований експорт зброї.", [], "defense-industry", "military-assistance"),
+        ("Украина планирует контролируемый экспорт оружия.", [], "defense-industry", "military-assistance"),
+    ],
+)
+def test_defence_reform_and_arms_exports(text, heading, present, absent):
+    ids = label(text, heading=heading).category_ids
+    assert present in ids and absent not in ids, ids
