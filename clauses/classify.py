@@ -305,8 +305,11 @@ def _evidence_key(pattern: Pattern) -> str:
 
 
 def _only_incidental(seen: dict[str, float]) -> bool:
-    """Evidence made only of words the taxonomy weighs as incidental (the EU named as a channel, 'support')."""
-    return all(weight <= INCIDENTAL for key, weight in seen.items() if not key.startswith("[heading]"))
+    """Evidence made only of words the taxonomy weighs as incidental (the EU named as a channel, 'support'),
+    with no heading above the clause naming the same topic."""
+    if any(key.startswith("[heading]") for key in seen):
+        return False
+    return all(weight <= INCIDENTAL for weight in seen.values())
 
 
 def _own_weight(seen: dict[str, float]) -> float:

@@ -681,3 +681,9 @@ def test_diplomacy_named_as_such_is_political_support(text):
 def test_defence_reform_and_arms_exports(text, heading, present, absent):
     ids = label(text, heading=heading).category_ids
     assert present in ids and absent not in ids, ids
+
+
+def test_a_heading_on_the_same_topic_keeps_an_incidental_word():
+    text = "Ukraine will reform its anti-corruption courts and prosecute corruption and money laundering."
+    assert "eu-integration" not in label(text).category_ids
+    assert "eu-integration" in label(text, heading=["Commitment to implement reforms"]).category_ids
