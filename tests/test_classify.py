@@ -687,3 +687,20 @@ def test_a_heading_on_the_same_topic_keeps_an_incidental_word():
     text = "Ukraine will reform its anti-corruption courts and prosecute corruption and money laundering."
     assert "eu-integration" not in label(text).category_ids
     assert "eu-integration" in label(text, heading=["Commitment to implement reforms"]).category_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both sides will look for joint projects.",
+        "Обидві сторони шукатимуть спільні проєкти.",
+        "Обе стороны будут искать совместные проекты.",
+    ],
+)
+def test_joint_projects_alone_are_industrial_cooperation(text):
+    assert label(text).category_ids == ["defense-industry"]
+
+
+def test_joint_projects_give_way_to_a_clear_topic():
+    text = "Both sides will look for joint projects to protect the power grid and critical infrastructure."
+    assert label(text).category_ids == ["energy-infrastructure"]
