@@ -704,3 +704,8 @@ def test_joint_projects_alone_are_industrial_cooperation(text):
 def test_joint_projects_give_way_to_a_clear_topic():
     text = "Both sides will look for joint projects to protect the power grid and critical infrastructure."
     assert label(text).category_ids == ["energy-infrastructure"]
+
+
+def test_both_goals_named_together_count_for_both():
+    ids = label("These reforms serve Ukraine's European and NATO aspirations.").category_ids
+    assert {"eu-integration", "nato-integration"} <= set(ids), ids
