@@ -45,7 +45,8 @@ ALL_PARTIES = "ALL"
 class Strict(BaseModel):
     """Base for every model: unknown fields are an error, not silently kept."""
 
-    model_config = ConfigDict(extra="forbid")
+    # Schemas are built on first use, not at import: ``clauses --help`` must stay fast.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Strength(StrEnum):
@@ -102,7 +103,7 @@ class OutputFormat(StrEnum):
 class CategoryLabel(Strict):
     """One category a clause carries, with the score and the words that earned it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(frozen=True)
 
     id: str
     score: float = Field(ge=0.0, le=1.0)
@@ -129,7 +130,7 @@ class QuantityKind(StrEnum):
 class Quantity(Strict):
     """A number that binds, kept structured so amounts can be compared across texts."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(frozen=True)
 
     kind: QuantityKind
     value: float
@@ -142,7 +143,7 @@ class Quantity(Strict):
 class Reason(Strict):
     """Why a label was given: shown by ``clauses analyze --explain``."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(frozen=True)
 
     label: str = Field(description="field the reason explains: category id, 'strength', 'obligors', ...")
     value: str
