@@ -709,3 +709,8 @@ def test_joint_projects_give_way_to_a_clear_topic():
 def test_both_goals_named_together_count_for_both():
     ids = label("These reforms serve Ukraine's European and NATO aspirations.").category_ids
     assert {"eu-integration", "nato-integration"} <= set(ids), ids
+
+
+def test_political_and_military_support_is_both():
+    text = "Norway will provide political and military support, including artillery and ammunition."
+    assert {"political-support", "military-assistance"} <= set(label(text).category_ids)
