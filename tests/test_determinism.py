@@ -26,3 +26,18 @@ def test_two_runs_give_identical_bytes(runner, args, fmt):
     assert first.exit_code == 0, first.output
     assert first.stdout_bytes == second.stdout_bytes
     assert first.stdout_bytes.strip()
+
+
+def test_identical_across_processes_with_different_hash_seeds(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        argv = [sys.executable, "-m", "clauses", "matrix", str(CORPUS), "--format", "json"]
+        result = subprocess.run(argv, capture_output=True, env=env, cwd=tmp_path, timeout=120)
+        assert result.returncode == 0, result.stderr
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]
