@@ -201,7 +201,7 @@ class Matcher:
             for bucket in table.values():
                 bucket.sort(key=lambda p: (-len(p.words), -len(p.words[-1].text)))
         self._starts = _StartIndex(self.starts_at)
-        self.read = lru_cache(maxsize=4096)(self._read)
+        self.read = lru_cache(maxsize=256)(self._read)
 
     @classmethod
     def build(cls, taxonomy: Taxonomy) -> Matcher:
