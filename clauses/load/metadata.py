@@ -66,7 +66,7 @@ NUMBER_WORDS: dict[int, str] = {
 NUMBERS = {name: value for value, names in NUMBER_WORDS.items() for name in names.split()}
 
 COUNT_UNIT = re.compile(
-    r"(?<![\w'’-])(?P<count>[\w'’]+)(?:\s*\(\s*[\w'’]+\s*\))?(?:\s+|-)(?P<unit>years?|років|роки|рік|лет|года|год)\b",
+    r"(?<![\w'’-])(?P<count>[\w'’]++)(?:\s*\(\s*[\w'’]+\s*\))?(?:\s+|-)(?P<unit>years?|років|роки|рік|лет|года|год)\b",
     re.IGNORECASE,
 )
 INTRODUCER = re.compile(
@@ -103,6 +103,11 @@ DOCUMENT_WORD = re.compile(
 
 UK_LETTERS = frozenset("іїєґІЇЄҐ")
 RU_LETTERS = frozenset("ыэъёЫЭЪЁ")
+# Letters are counted by regex, not one character at a time in Python: a whole text is read.
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+LATIN = re.compile("[A-Za-z]")
+UK_LETTER = re.compile(f"[{''.join(sorted(UK_LETTERS))}]")
+RU_LETTER = re.compile(f"[{''.join(sorted(RU_LETTERS))}]")
 UK_WORDS = frozenset("та що це як для від між щодо також україни україна їх є".split())
 RU_WORDS = frozenset("и что это как для от между также украины украина их".split())
 
@@ -124,13 +129,13 @@ def slugify(stem: str) -> str:
 def detect_language(text: str) -> str:
     """'en', 'uk' or 'ru' from the script, the letters only one language has, and common words."""
     sample = text[:50_000]
-    cyrillic = sum(1 for ch in sample if "\u0400" <= ch <= "\u04ff")
-    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    cyrillic = len(CYRILLIC.findall(sample))
+    latin = len(LATIN.findall(sample))
     if cyrillic <= latin:
         return "en"
     words = re.findall(r"\w+", sample.lower())
-    uk = sum(ch in UK_LETTERS for ch in sample) + 3 * sum(w in UK_WORDS for w in words)
-    ru = sum(ch in RU_LETTERS for ch in sample) + 3 * sum(w in RU_WORDS for w in words)
+    uk = len(UK_LETTER.findall(sample)) + 3 * sum(w in UK_WORDS for w in words)
+    ru = len(RU_LETTER.findall(sample)) + 3 * sum(w in RU_WORDS for w in words)
     return "uk" if uk >= ru else "ru"
 
 
