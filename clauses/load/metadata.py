@@ -103,9 +103,9 @@ DOCUMENT_WORD = re.compile(
 
 UK_LETTERS = frozenset("іїєґІЇЄҐ")
 RU_LETTERS = frozenset("ыэъёЫЭЪЁ")
-# Letters are counted by regex, not one character at a time in Python: a whole text is read.
-CYRILLIC = re.compile("[\u0400-\u04ff]")
-LATIN = re.compile("[A-Za-z]")
+# Letters are counted by regex, in runs, not one character at a time in Python: a whole text is read.
+CYRILLIC = re.compile("[\u0400-\u04ff]+")
+LATIN = re.compile("[A-Za-z]+")
 UK_LETTER = re.compile(f"[{''.join(sorted(UK_LETTERS))}]")
 RU_LETTER = re.compile(f"[{''.join(sorted(RU_LETTERS))}]")
 UK_WORDS = frozenset("та що це як для від між щодо також україни україна їх є".split())
@@ -129,8 +129,8 @@ def slugify(stem: str) -> str:
 def detect_language(text: str) -> str:
     """'en', 'uk' or 'ru' from the script, the letters only one language has, and common words."""
     sample = text[:50_000]
-    cyrillic = len(CYRILLIC.findall(sample))
-    latin = len(LATIN.findall(sample))
+    cyrillic = sum(map(len, CYRILLIC.findall(sample)))
+    latin = sum(map(len, LATIN.findall(sample)))
     if cyrillic <= latin:
         return "en"
     words = re.findall(r"\w+", sample.lower())
