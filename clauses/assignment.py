@@ -8,7 +8,13 @@ a plain Hungarian method per component costs microseconds.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable, Mapping
+from itertools import permutations
+from math import perm
+
+EXHAUSTIVE = 6
+"""Components with at most this many one-to-one pairings are solved by trying each (faster than Hungarian)."""
 
 Row = Hashable
 Column = Hashable
@@ -16,33 +22,62 @@ Column = Hashable
 
 def best_assignment(scores: Mapping[tuple[Row, Column], float]) -> list[tuple[Row, Column]]:
     """Pairs (row, column), each row and column at most once, with the largest sum of scores."""
-    pairs: list[tuple[Row, Column]] = []
-    for rows, columns in _components(scores):
-        if len(rows) == 1 and len(columns) == 1:
-            pairs.append((rows[0], columns[0]))
-            continue
-        pairs.extend(_hungarian(rows, columns, scores))
+    row_degree = Counter(row for row, _ in scores)
+    column_degree = Counter(column for _, column in scores)
+    pairs = [(row, column) for row, column in scores if row_degree[row] == column_degree[column] == 1]
+    tangled = {
+        pair: score for pair, score in scores.items() if row_degree[pair[0]] > 1 or column_degree[pair[1]] > 1
+    }
+    for rows, columns in _components(tangled):
+        if perm(max(len(rows), len(columns)), min(len(rows), len(columns))) <= EXHAUSTIVE:
+            pairs.extend(_exhaustive(rows, columns, tangled))
+        else:
+            pairs.extend(_hungarian(rows, columns, tangled))
     return pairs
 
 
 def _components(scores: Mapping[tuple[Row, Column], float]) -> list[tuple[list[Row], list[Column]]]:
     """Connected components of the bipartite graph, rows and columns in first-seen order."""
-    parent: dict[tuple[int, Hashable], tuple[int, Hashable]] = {}
-
-    def find(node: tuple[int, Hashable]) -> tuple[int, Hashable]:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
+    row_edges: dict[Row, list[Column]] = {}
+    column_edges: dict[Column, list[Row]] = {}
     for row, column in scores:
-        parent[find((0, row))] = find((1, column))
-    groups: dict[tuple[int, Hashable], tuple[list[Row], list[Column]]] = {}
-    for side, name in list(parent):
-        rows, columns = groups.setdefault(find((side, name)), ([], []))
-        (rows if side == 0 else columns).append(name)
-    return list(groups.values())
+        row_edges.setdefault(row, []).append(column)
+        column_edges.setdefault(column, []).append(row)
+    row_component: dict[Row, int] = {}
+    column_component: dict[Column, int] = {}
+    for label, start in enumerate(row for row in row_edges if row not in row_component):
+        row_component[start], stack = label, [start]
+        while stack:
+            for column in row_edges[stack.pop()]:
+                if column in column_component:
+                    continue
+                column_component[column] = label
+                for row in column_edges[column]:
+                    if row not in row_component:
+                        row_component[row] = label
+                        stack.append(row)
+    components: dict[int, tuple[list[Row], list[Column]]] = {}
+    for row in row_edges:
+        components.setdefault(row_component[row], ([], []))[0].append(row)
+    for column in column_edges:
+        components[column_component[column]][1].append(column)
+    return list(components.values())
+
+
+def _exhaustive(
+    rows: list[Row], columns: list[Column], scores: Mapping[tuple[Row, Column], float]
+) -> list[tuple[Row, Column]]:
+    """The best of every pairing of the smaller side into the larger (the first of equal totals)."""
+    if len(rows) <= len(columns):
+        pairings = ([*zip(rows, order, strict=True)] for order in permutations(columns, len(rows)))
+    else:
+        pairings = ([*zip(order, columns, strict=True)] for order in permutations(rows, len(columns)))
+    best, chosen = -1.0, []
+    for pairing in pairings:
+        total = sum(scores.get(pair, 0.0) for pair in pairing)
+        if total > best:
+            best, chosen = total, pairing
+    return [pair for pair in chosen if pair in scores]
 
 
 def _hungarian(

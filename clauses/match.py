@@ -19,13 +19,19 @@ a group left over whose text the matched clause also covers is merged (the rever
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
 from clauses.assignment import best_assignment
 from clauses.models import Agreement, Clause, Strict
+
+if TYPE_CHECKING:
+    import numpy as np
 
 DEFAULT_THRESHOLD = 0.6
 """Lowest similarity (0..1) at which two clauses count as counterparts."""
@@ -34,10 +40,10 @@ REPRESENTATIVES = 3
 """How many members of a group a new clause is compared with (the best score counts)."""
 
 PART_FLOOR = 0.4
+"""Lowest similarity at which a clause is examined as one part of a split paragraph."""
 
 CATEGORY_FLOOR = 0.3
 """Lowest similarity kept inside a named category: a sentence folded into a long paragraph scores ~0.35."""
-"""Lowest similarity at which a clause is examined as one part of a split paragraph."""
 
 SPLIT_CONTAINMENT = 0.6
 """Share of a paragraph part's words that must occur in the whole for a split or merge."""
@@ -48,8 +54,12 @@ CONTAINMENT = 0.75
 SPLIT_GAIN = 0.08
 """How much closer to the whole the two parts together must come than the matched part alone."""
 
-PARALLEL_CELLS = 50_000
+PARALLEL_CELLS = 10_000
 """Below this many cells a ``cdist`` runs on one thread: starting the pool costs more than it saves."""
+
+CHUNK_CELLS = 1 << 22
+"""Most cells of one :func:`match_pairs` scoring round: its matrices and their non-zero indexes stay
+within ~100 MB however many agreements come in."""
 
 PARTY = "party"
 UNCATEGORISED = ""
@@ -108,6 +118,25 @@ def match_pair(first: Agreement, second: Agreement, threshold: float = DEFAULT_T
     return match([first, second], threshold)
 
 
+def match_pairs(agreements: list[Agreement], threshold: float = DEFAULT_THRESHOLD) -> Iterator[Alignment]:
+    """Every pair of agreements aligned as :func:`match_pair` aligns it, pairs in the order of sorted ids.
+
+    One ``cdist`` per category block scores the clauses of all agreements at once (in rounds of
+    at most ``CHUNK_CELLS`` cells), and each pair only slices its scores out of that: calling
+    ``match_pair`` on every pair would pay the per-call overhead of every block, pair by pair.
+    """
+    ordered = sorted(agreements, key=lambda a: a.id)
+    pool = _Pool(ordered, threshold)
+    for first, last in pool.rounds():
+        scores = pool.scores(first, last)
+        for a in range(first, last):
+            for b in range(a + 1, len(ordered)):
+                aligner = _Aligner(threshold)
+                aligner.place(0, pool.items[a][0], _Near([], [], []))
+                aligner.place(1, pool.items[b][1], scores.near(a, b))
+                yield aligner.alignment([ordered[a], ordered[b]])
+
+
 def match(agreements: list[Agreement], threshold: float = DEFAULT_THRESHOLD) -> Alignment:
     """Align the clauses of the agreements; the result does not depend on their order."""
     ordered = sorted(agreements, key=lambda a: a.id)
@@ -117,33 +146,74 @@ def match(agreements: list[Agreement], threshold: float = DEFAULT_THRESHOLD) -> 
     return aligner.alignment(ordered)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     agreement: int
     index: int
     clause: Clause
     key: str
     blocks: tuple[str, ...]
+    words: list[str] = field(init=False)
+    word_set: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.words = self.key.split()
+        self.word_set = frozenset(self.words)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     blocks: tuple[str, ...]
-    members: list[_Item] = field(default_factory=list)
-    similarities: list[float] = field(default_factory=list)
+    members: list[_Item]
+    similarities: list[float]
+    agreements: set[int]
 
     @property
     def representatives(self) -> list[str]:
         return [member.key for member in self.members[:REPRESENTATIVES]]
 
-    @property
-    def agreements(self) -> set[int]:
-        return {member.agreement for member in self.members}
-
 
 def _blocks(clause: Clause) -> tuple[str, ...]:
     ids = sorted({label.id.split("/")[0] for label in clause.categories})
     return tuple(ids) or (UNCATEGORISED,)
+
+
+def _items(position: int, clauses: list[Clause]) -> list[_Item]:
+    return [_Item(position, i, c, normalise(c.text), _blocks(c)) for i, c in enumerate(clauses)]
+
+
+class _Near:
+    """An agreement's items' similarities to the groups, sorted by (item, group), as three parallel lists."""
+
+    __slots__ = ("items", "group_ids", "values")
+
+    def __init__(self, items: list[int], group_ids: list[int], values: list[float]) -> None:
+        self.items, self.group_ids, self.values = items, group_ids, values
+
+    @classmethod
+    def of(cls, scores: dict[tuple[int, int], float]) -> _Near:
+        ordered = sorted(scores.items())
+        return cls([i for (i, _), _ in ordered], [g for (_, g), _ in ordered], [v for _, v in ordered])
+
+    def above(self, floor: float) -> dict[tuple[int, int], float]:
+        """{(item, group): similarity} from ``floor``, in (item, group) order."""
+        return {
+            (item, group): value
+            for item, group, value in zip(self.items, self.group_ids, self.values, strict=True)
+            if value >= floor
+        }
+
+    def groups(self, item: int, floor: float = 0.0) -> list[int]:
+        """The groups near ``item`` (from ``floor``), in order."""
+        start, stop = bisect_left(self.items, item), bisect_right(self.items, item)
+        return [
+            g for g, v in zip(self.group_ids[start:stop], self.values[start:stop], strict=True) if v >= floor
+        ]
+
+
+def _cutoff(block: str, threshold: float) -> float:
+    """Lowest similarity (0..100) a block keeps: see ``CATEGORY_FLOOR`` and ``PART_FLOOR``."""
+    return (CATEGORY_FLOOR if block != UNCATEGORISED else min(threshold, PART_FLOOR)) * 100
 
 
 class _Aligner:
@@ -155,26 +225,26 @@ class _Aligner:
         self.index: dict[str, list[int]] = {}
 
     def add(self, position: int, clauses: list[Clause]) -> None:
-        items = [_Item(position, i, c, normalise(c.text), _blocks(c)) for i, c in enumerate(clauses)]
-        near = self._scores(items)
-        scores = {pair: score for pair, score in near.items() if score >= self.threshold}
+        items = _items(position, clauses)
+        self.place(position, items, _Near.of(self._scores(items)))
+
+    def place(self, position: int, items: list[_Item], near: _Near) -> None:
+        """Fold in one agreement's items, given their similarities to the groups."""
+        if not near.items:  # nothing to join: the first agreement, or one sharing no category
+            for item in items:
+                self._new_group(item)
+            return
+        scores = near.above(self.threshold)
         assigned = dict(sorted(best_assignment(scores)))
         for item_index, group_index in assigned.items():
             self._join(group_index, items[item_index], scores[item_index, group_index])
-        parts: dict[int, list[int]] = {}
-        for (item_index, group_index), score in sorted(near.items()):
-            if score >= PART_FLOOR:
-                parts.setdefault(item_index, []).append(group_index)
-        self._merge_covered_groups(items, assigned, parts, position)
+        self._merge_covered_groups(items, assigned, near, position)
         by_group = {group_index: items[item_index] for item_index, group_index in assigned.items()}
-        same_category: dict[int, list[int]] = {}
-        for item_index, group_index in sorted(near):
-            same_category.setdefault(item_index, []).append(group_index)
         for i, item in enumerate(items):
             if i in assigned:
                 continue
-            if not self._join_split(item, parts.get(i, []), by_group) and not self._join_container(
-                item, same_category.get(i, [])
+            if not self._join_split(item, near.groups(i, PART_FLOOR), by_group) and not self._join_container(
+                item, near.groups(i)
             ):
                 self._new_group(item)
 
@@ -184,8 +254,6 @@ class _Aligner:
         Pairs of a named category from ``CATEGORY_FLOOR`` (a sentence inside a long paragraph
         scores low but is a counterpart); uncategorised pairs only from ``PART_FLOOR``.
         """
-        from rapidfuzz import fuzz, process
-
         scores: dict[tuple[int, int], float] = {}
         by_block: dict[str, list[int]] = {}
         for i, item in enumerate(items):
@@ -196,15 +264,8 @@ class _Aligner:
             if not group_indexes:
                 continue
             columns = [(g, rep) for g in group_indexes for rep in self.groups[g].representatives]
-            matrix = process.cdist(
-                [items[i].key for i in item_indexes],
-                [rep for _, rep in columns],
-                scorer=fuzz.ratio,
-                score_cutoff=(CATEGORY_FLOOR if block != UNCATEGORISED else min(self.threshold, PART_FLOOR))
-                * 100,
-                workers=-1 if len(item_indexes) * len(columns) > PARALLEL_CELLS else 1,
-                dtype="uint8",
-            )
+            keys = [items[i].key for i in item_indexes]
+            matrix = _cdist(keys, [rep for _, rep in columns], _cutoff(block, self.threshold))
             for row, col in zip(*matrix.nonzero(), strict=True):
                 key = (item_indexes[row], columns[col][0])
                 scores[key] = max(scores.get(key, 0.0), int(matrix[row, col]) / 100)
@@ -215,9 +276,10 @@ class _Aligner:
         assert group is not None
         group.members.append(item)
         group.similarities.append(similarity)
+        group.agreements.add(item.agreement)
 
     def _new_group(self, item: _Item) -> None:
-        self.groups.append(_Group(item.blocks, [item], []))
+        self.groups.append(_Group(item.blocks, [item], [], {item.agreement}))
         for block in item.blocks:
             self.index.setdefault(block, []).append(len(self.groups) - 1)
 
@@ -227,7 +289,7 @@ class _Aligner:
             group, neighbour = self.groups[group_index], by_group.get(group_index)
             if group is None or neighbour is None:
                 continue
-            joined = _split_similarity(group.members[0].key, neighbour.key, item.key)
+            joined = _split_similarity(group.members[0], neighbour, item)
             if joined is not None:
                 group.similarities[-1] = joined
                 self._join(group_index, item, joined)
@@ -257,11 +319,14 @@ class _Aligner:
         return True
 
     def _merge_covered_groups(
-        self, items: list[_Item], assigned: dict[int, int], candidates: dict[int, list[int]], position: int
+        self, items: list[_Item], assigned: dict[int, int], near: _Near, position: int
     ) -> None:
         """A matched clause that also covers another group's paragraph (the others split it): merge."""
         for item_index, group_index in assigned.items():
-            for other_index in candidates.get(item_index, []):
+            group = self.groups[group_index]
+            if group is None or not _may_split(items[item_index], group.members[0]):
+                continue
+            for other_index in near.groups(item_index, PART_FLOOR):
                 group, other = self.groups[group_index], self.groups[other_index]
                 if (
                     other_index == group_index
@@ -270,7 +335,7 @@ class _Aligner:
                     or position in other.agreements
                 ):
                     continue
-                joined = _split_similarity(items[item_index].key, group.members[0].key, other.members[0].key)
+                joined = _split_similarity(items[item_index], group.members[0], other.members[0])
                 if joined is not None:
                     group.similarities[-1] = joined
                     self._absorb(group_index, other_index)
@@ -280,19 +345,21 @@ class _Aligner:
         assert kept is not None and other is not None
         kept.members.extend(other.members)
         kept.similarities.extend(other.similarities or [kept.similarities[-1]])
+        kept.agreements |= other.agreements
         self.groups[gone] = None
 
     def alignment(self, agreements: list[Agreement]) -> Alignment:
         ids = [a.id for a in agreements]
         matches: list[tuple[tuple[int, int], Match]] = []
         unmatched: dict[str, list[str]] = {agreement_id: [] for agreement_id in ids}
+        alone: list[_Item] = []
         for group in self.groups:
             if group is None:
                 continue
-            members = sorted(group.members, key=lambda m: (m.agreement, m.index))
             if len(group.agreements) < 2:
-                unmatched[ids[members[0].agreement]].extend(m.clause.id for m in members)
+                alone.extend(group.members)
                 continue
+            members = sorted(group.members, key=lambda m: (m.agreement, m.index))
             similarity = sum(group.similarities) / len(group.similarities)
             match_ = Match(
                 clauses=[m.clause.id for m in members],
@@ -301,10 +368,124 @@ class _Aligner:
                 category=_shared_category(members),
             )
             matches.append(((members[0].agreement, members[0].index), match_))
-        for agreement_id, agreement in zip(ids, agreements, strict=True):
-            order = {clause.id: i for i, clause in enumerate(agreement.clauses)}
-            unmatched[agreement_id].sort(key=order.__getitem__)
+        for item in sorted(alone, key=lambda m: (m.agreement, m.index)):
+            unmatched[ids[item.agreement]].append(item.clause.id)
         return Alignment(agreements=ids, matches=[m for _, m in sorted(matches)], unmatched=unmatched)
+
+
+class _Pool:
+    """The clauses of all agreements by category block, for scoring every pair of agreements at once.
+
+    Each block lists its entries (agreement position, clause index, key) in agreement order, so
+    the entries of a run of agreements are one slice, and a pair's scores one filter.
+    """
+
+    def __init__(self, ordered: list[Agreement], threshold: float) -> None:
+        import numpy as np
+
+        self.threshold = threshold
+        self.count = len(ordered)
+        self.items = [(_items(0, a.clauses), _items(1, a.clauses)) for a in ordered]
+        entries: dict[str, list[tuple[int, int, str]]] = {}
+        for position, (items, _) in enumerate(self.items):
+            for item in items:
+                for block in item.blocks:
+                    entries.setdefault(block, []).append((position, item.index, item.key))
+        self.blocks = {
+            block: (np.array([e[0] for e in rows]), np.array([e[1] for e in rows]), [e[2] for e in rows])
+            for block, rows in sorted(entries.items())
+        }
+
+    def rounds(self) -> Iterator[tuple[int, int]]:
+        """Runs of agreements [first, last) whose rows against their block's later entries fit ``CHUNK_CELLS``."""
+        import numpy as np
+
+        cells = np.zeros(self.count, dtype=np.int64)
+        for owners, _, keys in self.blocks.values():
+            cells += np.bincount(owners, minlength=self.count) * len(keys)
+        first, total = 0, 0
+        for position, cost in enumerate(cells.tolist()):
+            if total and total + cost > CHUNK_CELLS:
+                yield first, position
+                first, total = position, 0
+            total += cost
+        if first < self.count:
+            yield first, self.count
+
+    def scores(self, first: int, last: int) -> _RoundScores:
+        """The similarities of every pair (a, b) with a in [first, last) and b after a."""
+        import numpy as np
+
+        found: list[tuple[np.ndarray, ...]] = []
+        for block, (owners, indexes, keys) in self.blocks.items():
+            start, stop = np.searchsorted(owners, [first, last]).tolist()
+            if start == stop:
+                continue
+            matrix = _cdist(keys[start:stop], keys[start:], _cutoff(block, self.threshold))
+            rows, columns = matrix.nonzero()
+            values = matrix[rows, columns]
+            rows, columns = rows + start, columns + start
+            later = owners[columns] > owners[rows]
+            rows, columns, values = rows[later], columns[later], values[later]
+            found.append((owners[rows], owners[columns], indexes[columns], indexes[rows], values))
+        return _RoundScores(*(np.concatenate(column) for column in zip(*found, strict=True)) if found else ())
+
+
+class _RoundScores:
+    """One round's similarities, sorted by (first agreement, second, second's clause, first's clause)."""
+
+    def __init__(self, *columns: np.ndarray) -> None:
+        import numpy as np
+
+        self.bounds: dict[tuple[int, int], tuple[int, int]] = {}
+        if not columns or not len(columns[0]):
+            return
+        a, b, b_index, a_index, values = columns
+        order = np.lexsort((a_index, b_index, b, a))
+        a, b, b_index, a_index, values = a[order], b[order], b_index[order], a_index[order], values[order]
+        # a pair sharing two categories was scored in both blocks (with the same similarity)
+        first = np.ones(len(a), dtype=bool)
+        first[1:] = (
+            (a[1:] != a[:-1])
+            | (b[1:] != b[:-1])
+            | (b_index[1:] != b_index[:-1])
+            | (a_index[1:] != a_index[:-1])
+        )
+        a, b, self.b_index, self.a_index, self.values = (
+            x[first] for x in (a, b, b_index, a_index, values / 100)
+        )
+        starts = np.flatnonzero(np.r_[True, (a[1:] != a[:-1]) | (b[1:] != b[:-1])])
+        stops = np.r_[starts[1:], len(a)]
+        self.bounds = {
+            (x, y): (start, stop)
+            for x, y, start, stop in zip(
+                a[starts].tolist(), b[starts].tolist(), starts.tolist(), stops.tolist(), strict=True
+            )
+        }
+
+    def near(self, first: int, second: int) -> _Near:
+        """The second agreement's clauses' similarities to the first's (whose groups are its clauses)."""
+        if (first, second) not in self.bounds:
+            return _Near([], [], [])
+        start, stop = self.bounds[first, second]
+        return _Near(
+            self.b_index[start:stop].tolist(),
+            self.a_index[start:stop].tolist(),
+            self.values[start:stop].tolist(),
+        )
+
+
+def _cdist(rows: list[str], columns: list[str], cutoff: float) -> np.ndarray:
+    from rapidfuzz import fuzz, process
+
+    return process.cdist(
+        rows,
+        columns,
+        scorer=fuzz.ratio,
+        score_cutoff=cutoff,
+        workers=-1 if len(rows) * len(columns) > PARALLEL_CELLS else 1,
+        dtype="uint8",
+    )
 
 
 def _containment(first: str, second: str) -> float:
@@ -313,22 +494,27 @@ def _containment(first: str, second: str) -> float:
     return len(short & long) / len(short) if len(short) >= 6 else 0.0
 
 
-def _split_similarity(whole: str, part: str, candidate: str) -> float | None:
+def _may_split(whole: _Item, part: _Item) -> bool:
+    """Whether ``part`` is short enough beside ``whole`` for another clause to be the rest of it."""
+    return len(part.words) <= 0.85 * len(whole.words)
+
+
+def _split_similarity(whole: _Item, part: _Item, candidate: _Item) -> float | None:
     """Similarity of ``part`` + ``candidate`` to ``whole`` when the candidate is the rest of it, else None.
 
     The candidate must lie mostly inside the whole, and joining it to the part must bring the
     two markedly closer to the whole than the part alone (paraphrased halves rarely reach
     a high containment, so the gain is the stronger evidence).
     """
+    size, words = len(whole.words), candidate.word_set
+    if not _may_split(whole, part) or len(words) >= size:
+        return None  # the matched part is already the whole paragraph, or the candidate is not a part
+    if len(words) < 3 or len(words & whole.word_set) / len(words) < SPLIT_CONTAINMENT:
+        return None
     from rapidfuzz import fuzz
 
-    whole_words, part_words, words = whole.split(), part.split(), set(candidate.split())
-    if len(part_words) > 0.85 * len(whole_words) or len(words) >= len(whole_words):
-        return None  # the matched part is already the whole paragraph, or the candidate is not a part
-    if len(words) < 3 or len(words & set(whole_words)) / len(words) < SPLIT_CONTAINMENT:
-        return None
-    alone = fuzz.ratio(part, whole) / 100
-    joined = fuzz.ratio(" ".join(sorted(f"{part} {candidate}".split())), whole) / 100
+    alone = fuzz.ratio(part.key, whole.key) / 100
+    joined = fuzz.ratio(" ".join(sorted(part.words + candidate.words)), whole.key) / 100
     return joined if joined >= alone + SPLIT_GAIN else None
 
 

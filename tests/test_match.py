@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from match_helpers import agreement
 
-from clauses.match import DEFAULT_THRESHOLD, Alignment, match, match_pair, normalise
+from clauses.match import DEFAULT_THRESHOLD, Alignment, match, match_pair, match_pairs, normalise
 
 TRAIN = "Romania will train Ukrainian pilots and engineers at the new flight school near Constanta every year"
 
@@ -161,3 +161,23 @@ def test_real_agreements_have_clauses_no_other_has(real_agreements: list) -> Non
     matched = {cid for m in alignment.matches for cid in m.clauses}
     for ids in alignment.unmatched.values():
         assert not matched & set(ids)
+
+
+@pytest.mark.parametrize("round_cells", [1 << 22, 1])
+def test_all_pairs_at_once_equal_each_pair_alone(round_cells: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scored together (in one round, or one agreement per round), every pair aligns as it does alone."""
+    import sys
+
+    import clauses.match
+
+    monkeypatch.setattr(clauses.match, "CHUNK_CELLS", round_cells)
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from synth import corpus
+
+    agreements = corpus(5, 40, seed=3).agreements
+    agreements.append(agreement("lone", ["Nothing here shares a category with the rest of the corpus"]))
+    ordered = sorted(agreements, key=lambda a: a.id)
+    expected = [match_pair(a, b) for a, b in itertools.combinations(ordered, 2)]
+    assert list(match_pairs(agreements[::-1])) == expected
+    assert any(len(alignment.matches) > 20 for alignment in expected)
