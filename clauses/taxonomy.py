@@ -134,7 +134,25 @@ def tokenize(text: str) -> list[Token]:
         tokens = [
             _without_possessive(t) if "'" in t[RAW] or "’" in t[RAW] or "ʼ" in t[RAW] else t for t in tokens
         ]
+    if MIXED_SCRIPT.search(text):
+        tokens = [_latin_look_alikes(t) if MIXED_SCRIPT.search(t[RAW]) else t for t in tokens]
     return tokens
+
+
+# A Latin word with a Cyrillic look-alike letter typed into it ("defenсe" with a Cyrillic "с"),
+# common in texts pasted between Ukrainian and English documents.
+MIXED_SCRIPT = re.compile(r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
+LATIN_OF_CYRILLIC = str.maketrans("аеорсухіјѕАВЕКМНОРСТУХІЈЅ", "aeopcyxijsABEKMHOPCTYXIJS")
+
+
+def _latin_look_alikes(token: Token) -> Token:
+    """Fold Cyrillic look-alikes into Latin when the word is mostly Latin."""
+    raw = token[RAW]
+    latin = sum(ch.isascii() for ch in raw)
+    if latin * 2 < len(raw):
+        return token
+    folded = raw.translate(LATIN_OF_CYRILLIC)
+    return (token[START], token[END], folded.lower(), folded)
 
 
 def _without_possessive(token: Token) -> Token:
@@ -149,6 +167,8 @@ def parse_term(term: str) -> tuple[Word, ...]:
     words = []
     for piece in re.findall(r"\w+(?:['’ʼ*]\w+)*\*?", term):
         piece = piece.replace("’", "'").replace("ʼ", "'")
+        if piece.endswith(("'s", "'S")):  # tokenize() reduces "Ukraine's" to "Ukraine" too
+            piece = piece[:-2]
         stem = piece.endswith("*")
         text = piece.rstrip("*")
         exact = len(text) >= 2 and text.isupper() and not stem

@@ -134,3 +134,17 @@ def test_bad_taxonomy_on_the_command_line_exits_2_naming_the_line(runner, tmp_pa
 def test_missing_taxonomy_file(tmp_path):
     with pytest.raises(ClausesError, match="cannot read taxonomy"):
         load_taxonomy(tmp_path / "absent.yaml")
+
+
+def test_latin_word_with_a_cyrillic_look_alike_is_read_as_latin():
+    from clauses.taxonomy import tokenize
+
+    words = [t[2] for t in tokenize("Romania will build its defenсe industry")]  # Cyrillic "с"
+    assert "defence" in words
+    assert [t[2] for t in tokenize("Україна і Румунія")] == ["україна", "і", "румунія"]
+
+
+def test_a_possessive_in_a_term_matches_as_the_text_is_tokenized():
+    from clauses.taxonomy import parse_term
+
+    assert [w.text for w in parse_term("Ukraine's request")] == ["ukraine", "request"]
