@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
 from pydantic import Field
@@ -131,7 +132,7 @@ def match_pairs(agreements: list[Agreement], threshold: float = DEFAULT_THRESHOL
         scores = pool.scores(first, last)
         for a in range(first, last):
             for b in range(a + 1, len(ordered)):
-                aligner = _Aligner(threshold)
+                aligner = _Aligner(threshold, indexed=False)
                 aligner.place(0, pool.items[a][0], _Near([], [], []))
                 aligner.place(1, pool.items[b][1], scores.near(a, b))
                 yield aligner.alignment([ordered[a], ordered[b]])
@@ -171,6 +172,9 @@ class _Group:
     @property
     def representatives(self) -> list[str]:
         return [member.key for member in self.members[:REPRESENTATIVES]]
+
+
+_position = attrgetter("agreement", "index")
 
 
 def _blocks(clause: Clause) -> tuple[str, ...]:
@@ -217,12 +221,15 @@ def _cutoff(block: str, threshold: float) -> float:
 
 
 class _Aligner:
-    """Folds agreements in one at a time; holds the groups and a block → groups index."""
+    """Folds agreements in one at a time; holds the groups and a block → groups index.
 
-    def __init__(self, threshold: float) -> None:
+    A pairwise aligner given its scores (``indexed=False``) keeps no index: nothing is looked up.
+    """
+
+    def __init__(self, threshold: float, indexed: bool = True) -> None:
         self.threshold = threshold
         self.groups: list[_Group | None] = []
-        self.index: dict[str, list[int]] = {}
+        self.index: dict[str, list[int]] | None = {} if indexed else None
 
     def add(self, position: int, clauses: list[Clause]) -> None:
         items = _items(position, clauses)
@@ -259,6 +266,7 @@ class _Aligner:
         for i, item in enumerate(items):
             for block in item.blocks:
                 by_block.setdefault(block, []).append(i)
+        assert self.index is not None, "an aligner without index is given its scores"
         for block, item_indexes in sorted(by_block.items()):
             group_indexes = [g for g in self.index.get(block, []) if self.groups[g] is not None]
             if not group_indexes:
@@ -280,8 +288,9 @@ class _Aligner:
 
     def _new_group(self, item: _Item) -> None:
         self.groups.append(_Group(item.blocks, [item], [], {item.agreement}))
-        for block in item.blocks:
-            self.index.setdefault(block, []).append(len(self.groups) - 1)
+        if self.index is not None:
+            for block in item.blocks:
+                self.index.setdefault(block, []).append(len(self.groups) - 1)
 
     def _join_split(self, item: _Item, nearby: list[int], by_group: dict[int, _Item]) -> bool:
         """Join the group whose paragraph this clause completes together with its matched neighbour."""
@@ -359,7 +368,7 @@ class _Aligner:
             if len(group.agreements) < 2:
                 alone.extend(group.members)
                 continue
-            members = sorted(group.members, key=lambda m: (m.agreement, m.index))
+            members = sorted(group.members, key=_position)
             similarity = sum(group.similarities) / len(group.similarities)
             match_ = Match(
                 clauses=[m.clause.id for m in members],
@@ -367,10 +376,11 @@ class _Aligner:
                 similarity=round(min(similarity, 1.0), 3),
                 category=_shared_category(members),
             )
-            matches.append(((members[0].agreement, members[0].index), match_))
-        for item in sorted(alone, key=lambda m: (m.agreement, m.index)):
+            matches.append((_position(members[0]), match_))
+        for item in sorted(alone, key=_position):
             unmatched[ids[item.agreement]].append(item.clause.id)
-        return Alignment(agreements=ids, matches=[m for _, m in sorted(matches)], unmatched=unmatched)
+        matches.sort(key=itemgetter(0))
+        return Alignment(agreements=ids, matches=[m for _, m in matches], unmatched=unmatched)
 
 
 class _Pool:
@@ -520,5 +530,5 @@ def _split_similarity(whole: _Item, part: _Item, candidate: _Item) -> float | No
 
 def _shared_category(members: list[_Item]) -> str | None:
     common = set(members[0].blocks).intersection(*(m.blocks for m in members[1:]))
-    named = sorted(common - {UNCATEGORISED})
-    return named[0] if named else None
+    common.discard(UNCATEGORISED)
+    return min(common) if common else None
