@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from copy import copy
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter, itemgetter
@@ -215,6 +216,13 @@ class _Near:
         ]
 
 
+def _moved(item: _Item, position: int) -> _Item:
+    """The item as the clause of the agreement at ``position``, sharing its words (memory for 1,000 agreements)."""
+    twin = copy(item)
+    twin.agreement = position
+    return twin
+
+
 def _cutoff(block: str, threshold: float) -> float:
     """Lowest similarity (0..100) a block keeps: see ``CATEGORY_FLOOR`` and ``PART_FLOOR``."""
     return (CATEGORY_FLOOR if block != UNCATEGORISED else min(threshold, PART_FLOOR)) * 100
@@ -395,7 +403,9 @@ class _Pool:
 
         self.threshold = threshold
         self.count = len(ordered)
-        self.items = [(_items(0, a.clauses), _items(1, a.clauses)) for a in ordered]
+        self.items = [
+            (items, [_moved(item, 1) for item in items]) for items in (_items(0, a.clauses) for a in ordered)
+        ]
         entries: dict[str, list[tuple[int, int, str]]] = {}
         for position, (items, _) in enumerate(self.items):
             for item in items:
