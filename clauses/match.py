@@ -14,6 +14,9 @@ per connected component of the above-threshold graph, see ``clauses.assignment``
 the pairing one-to-one. A clause left over that covers the rest of a paragraph whose
 other part was just matched joins that group (one agreement split the paragraph in two);
 a group left over whose text the matched clause also covers is merged (the reverse).
+
+Every pair of agreements (:func:`match_pairs`) is aligned the same way, but scored up front:
+one ``cdist`` per block over all agreements' clauses, each pair slicing its own scores.
 """
 
 from __future__ import annotations
