@@ -201,10 +201,9 @@ def test_golden_romania(shared: Path) -> None:
     assert clauses["1.3"].parent == "ua-ro-2024:1.p1"
     assert clauses["8.E.4"].parent == "ua-ro-2024:8.E.3"
     assert clauses["8.E.8"].parent is None
-    assert clauses["6.2"].heading[-2:] == [
-        "Paragraph 6. Defence cooperation",
-        "1. Ensuring a sustainable force capable of defending Ukraine now and in the future",
-    ]
+    trail = clauses["6.2"].heading[-2:]
+    assert trail[0] == "Paragraph 6. Defence cooperation"
+    assert trail[1].startswith("1. Ensuring a sustainable force")
     assert clauses["4.1~2"].heading[-1] == "NATO"
 
 
