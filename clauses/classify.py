@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -39,6 +39,7 @@ from clauses.taxonomy import (
     Token,
     Word,
     load_taxonomy,
+    requirement_key,
 )
 
 THRESHOLD = 0.5
@@ -50,6 +51,7 @@ DOMINANT = 1.5
 HEADING_COMPLETES = 0.3
 """Own weight from which heading words may complete a category beside others the clause names."""
 MIN_WORDS_FOR_HEADING = 4
+HEADING_KINDS = ("category", "name", "requires")
 NOT_OBLIGORS = frozenset({"RU", "BY", "KP", "IR"})
 # The stop is matched rather than looked behind for: a pattern opening with a character
 # class is searched for in C, twice as fast (``sentences`` puts the stop back).
@@ -168,7 +170,7 @@ def classify_clause(
     heading_hits = (
         _heading_hits(clause.heading, taxonomy, heading_cache) if len(tokens) >= MIN_WORDS_FOR_HEADING else []
     )
-    categories = categorize(hits, heading_hits)
+    categories = categorize(hits, heading_hits, taxonomy.requirements)
     commitment = commitment_of(clause.text, tokens, hits + _future_tense(clause.text, tokens), tuple(parties))
     if parent is not None and not commitment.explicit_subject:
         commitment = _inherit(commitment, parent, taxonomy, tuple(parties))
@@ -249,19 +251,22 @@ def _heading_hits(
         return cache[key]
     hits: list[Hit] = []
     for line in reversed(heading):
-        hits = [hit for hit in taxonomy.matcher.read(line)[1] if hit.pattern.kind in ("category", "name")]
-        if hits:
+        hits = [hit for hit in taxonomy.matcher.read(line)[1] if hit.pattern.kind in HEADING_KINDS]
+        if any(hit.pattern.kind != "requires" for hit in hits):
             break
     if cache is not None:
         cache[key] = hits
     return hits
 
 
-def categorize(hits: list[Hit], heading_hits: list[Hit]) -> list[CategoryLabel]:
+def categorize(
+    hits: list[Hit], heading_hits: list[Hit], requirements: Mapping[str, int] | None = None
+) -> list[CategoryLabel]:
     """Categories whose evidence weighs at least THRESHOLD; heading words count at half weight.
 
     Words the taxonomy weighs as incidental do not make a category beside one the clause
-    is plainly about.
+    is plainly about; a category with required word groups (``requirements``: id → number
+    of groups) needs a word of each in the clause or its heading, or one of its names.
     """
     weights: dict[str, dict[str, float]] = {}
     evidence: dict[str, list[str]] = {}
@@ -279,6 +284,9 @@ def categorize(hits: list[Hit], heading_hits: list[Hit]) -> list[CategoryLabel]:
                     evidence.setdefault(category, []).append(
                         _span_text(hit) if factor == 1.0 else f"[heading] {_span_text(hit)}"
                     )
+    if requirements:
+        unmet = _unmet_requirements(requirements, [*hits, *heading_hits])
+        weights = {category: seen for category, seen in weights.items() if category not in unmet}
     labels = []
     # Heading words decide alone only for a clause whose own words name no category;
     # otherwise they complete a category the clause's own words already point to.
@@ -297,6 +305,17 @@ def categorize(hits: list[Hit], heading_hits: list[Hit]) -> list[CategoryLabel]:
                 )
             )
     return sorted(labels, key=lambda label: -label.score)
+
+
+def _unmet_requirements(requirements: Mapping[str, int], hits: list[Hit]) -> set[str]:
+    """Categories missing a word of one of their required groups, and named by none of their names."""
+    found = {hit.pattern.target for hit in hits if hit.pattern.kind == "requires"}
+    named = {hit.pattern.target for hit in hits if hit.pattern.kind == "name"}
+    return {
+        category
+        for category, groups in requirements.items()
+        if category not in named and any(requirement_key(category, n) not in found for n in range(groups))
+    }
 
 
 def _evidence_key(pattern: Pattern) -> str:

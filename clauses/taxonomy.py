@@ -47,6 +47,11 @@ class CategorySpec(Strict):
     description: str | None = None
     terms: TermsByLanguage = Field(default_factory=dict)
     names: list[TermSpec] = Field(default_factory=list)
+    requires: list[list[str]] = Field(default_factory=list)
+    """Groups of words: the clause or its heading must hold one word of every group (a name of the
+    category stands for all), else its terms do not make the category; "@air-defense" in a group
+    stands for that category's names. Military assistance needs a word of giving and a military
+    word: "weapons" alone may be what an industry produces."""
 
 
 class Taxonomy(BaseModel):
@@ -81,6 +86,32 @@ class Taxonomy(BaseModel):
         spec = self.categories.get(category_id)
         return spec.label if spec and spec.label else category_id
 
+    @field_validator("categories")
+    @classmethod
+    def _known_references(cls, value: dict[str, CategorySpec]) -> dict[str, CategorySpec]:
+        for category_id, spec in value.items():
+            for word in (w for group in spec.requires for w in group if w.startswith("@")):
+                if word[1:] not in value and word[1:] not in CATEGORY_IDS:
+                    raise ValueError(f"{category_id}: requires names of an unknown category {word!r}")
+        return value
+
+    def required_words(self, group: list[str]) -> list[TermSpec]:
+        """A group of required words, with "@air-defense" standing for the names of that category."""
+        words: list[TermSpec] = []
+        for word in group:
+            if not word.startswith("@"):
+                words.append(word)
+            elif word[1:] in self.categories:
+                words.extend(self.categories[word[1:]].names)
+        return words
+
+    @cached_property
+    def requirements(self) -> dict[str, int]:
+        """Category id → how many word groups it requires (see ``CategorySpec.requires``)."""
+        return {
+            category_id: len(spec.requires) for category_id, spec in self.categories.items() if spec.requires
+        }
+
     @cached_property
     def matcher(self) -> Matcher:
         """Every term and cue compiled into one word index (built on first use, then kept)."""
@@ -97,7 +128,7 @@ class Pattern(NamedTuple):
     """One term or cue: its words, what it signals (kind, target) and its weight."""
 
     words: tuple[Word, ...]
-    kind: str  # "category" | "name" | "strength" | "all" | "condition" | "specific"
+    kind: str  # "category" | "name" | "strength" | "all" | "condition" | "specific" | "requires"
     target: str
     weight: float
     source: str
@@ -239,6 +270,8 @@ class Matcher:
             for terms in spec.terms.values():
                 add(terms, "category", category_id)
             add(spec.names, "name", category_id)
+            for number, group in enumerate(spec.requires):
+                add(taxonomy.required_words(group), "requires", requirement_key(category_id, number))
         for strength, by_language in taxonomy.strength.items():
             for cues in by_language.values():
                 add(list(cues), "strength", strength)
@@ -313,8 +346,15 @@ class _StartIndex(dict[str, Starts | None]):
         return found
 
 
+def requirement_key(category_id: str, group: int) -> str:
+    """The target of a required word: its category and group."""
+    return f"{category_id}#{group}"
+
+
 def _candidate(pattern: Pattern, known: int) -> Candidate:
-    return Candidate(pattern, SLOTS.get(pattern.kind, pattern.kind), known, len(pattern.words))
+    # Each group of required words has a slot of its own: a word of one group never hides another's.
+    slot = pattern.target if pattern.kind == "requires" else SLOTS.get(pattern.kind, pattern.kind)
+    return Candidate(pattern, slot, known, len(pattern.words))
 
 
 def _match_words(words: tuple[Word, ...], tokens: list[Token], i: int, known: int = 0) -> int:
@@ -370,15 +410,17 @@ def read_taxonomy_file(path: Path) -> Taxonomy:
 
 
 def merge(base: Taxonomy, extra: Taxonomy) -> Taxonomy:
-    """``base`` refined by ``extra``: term lists are extended, labels replaced where given."""
+    """``base`` refined by ``extra``: term lists are extended; labels and required word groups replaced where given."""
     data = base.model_dump()
     for category_id, spec in extra.model_dump(exclude_unset=True).get("categories", {}).items():
         target = data["categories"].setdefault(
-            category_id, {"label": None, "description": None, "terms": {}, "names": []}
+            category_id, {"label": None, "description": None, "terms": {}, "names": [], "requires": []}
         )
         for field in ("label", "description"):
             if spec.get(field):
                 target[field] = spec[field]
+        if "requires" in spec:
+            target["requires"] = spec["requires"]
         for language, terms in spec.get("terms", {}).items():
             target["terms"].setdefault(language, []).extend(terms)
         target["names"].extend(spec.get("names", []))

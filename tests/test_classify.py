@@ -605,6 +605,66 @@ def test_deliveries_funds_and_diplomacy(text, present, absent):
 
 
 @pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # Weapons an industry makes, or mines and shells demining clears, are not weapons given.
+        (
+            "Norway and Ukraine will expand joint production of shells, weapons and ammunition.",
+            "defense-industry",
+            "military-assistance",
+        ),
+        (
+            "Сторони розширять спільне виробництво боєприпасів і зброї.",
+            "defense-industry",
+            "military-assistance",
+        ),
+        (
+            "Стороны расширят совместное производство боеприпасов и оружия.",
+            "defense-industry",
+            "military-assistance",
+        ),
+        (
+            "Norway will clear farmland contaminated by mines and ammunition.",
+            "demining",
+            "military-assistance",
+        ),
+        # Aid words without anything military: budget, reform or infrastructure assistance.
+        (
+            "Norway will work with donors to secure budget support and assistance for Ukraine.",
+            "reconstruction-economy",
+            "military-assistance",
+        ),
+        (
+            "Norway will contribute assistance to the capabilities protecting power plants.",
+            "energy-infrastructure",
+            "military-assistance",
+        ),
+        # Both together, in the three languages; a named programme stands for both.
+        ("Norway will fund the supply of weapons to the Ukrainian army.", "military-assistance", None),
+        ("Норвегія фінансуватиме постачання зброї для Збройних Сил України.", "military-assistance", None),
+        ("Норвегия профинансирует поставки оружия для армии Украины.", "military-assistance", None),
+        ("Norway will take part in PURL.", "military-assistance", None),
+    ],
+)
+def test_military_assistance_needs_something_given_and_something_military(text, present, absent):
+    ids = label(text).category_ids
+    assert present is None or present in ids, ids
+    assert absent is None or absent not in ids, ids
+
+
+def test_a_military_heading_supplies_the_military_word():
+    clause = Clause(
+        id="t:1",
+        path="1",
+        text="Norway will support capabilities and logistics hubs.",
+        heading=["Military aid"],
+    )
+    assert "military-assistance" in classify_clause(clause).category_ids
+    elsewhere = clause.model_copy(update={"heading": ["Economic cooperation"]})
+    assert "military-assistance" not in classify_clause(elsewhere).category_ids
+
+
+@pytest.mark.parametrize(
     ("text", "present"),
     [
         ("The Participants may amend these provisions to match a later mechanism.", "final-provisions"),

@@ -95,6 +95,27 @@ def test_analyze_with_user_taxonomy(runner, tmp_path):
     assert "jamming" in evidence
 
 
+def test_user_file_replaces_required_word_groups(tmp_path):
+    text = "Norway will support capabilities and logistics hubs."
+    packaged = classify_clause(Clause(id="t:1", path="1", text=text))
+    assert "military-assistance" not in packaged.category_ids  # nothing military in it
+    lifted = load_taxonomy(
+        write(tmp_path, "mine.yaml", "categories:\n  military-assistance:\n    requires: []\n")
+    )
+    assert (
+        "military-assistance" in classify_clause(Clause(id="t:1", path="1", text=text), lifted).category_ids
+    )
+    cyber_named = load_taxonomy(
+        write(tmp_path, "named.yaml", "categories:\n  cyber:\n    requires: [[networks, '@air-defense']]\n")
+    )
+    patriot = classify_clause(
+        Clause(id="t:1", path="1", text="Norway will fund cyber defence of Patriot units."), cyber_named
+    )
+    assert "cyber" in patriot.category_ids
+    bare = classify_clause(Clause(id="t:1", path="1", text="Norway will fund cyber defence."), cyber_named)
+    assert "cyber" not in bare.category_ids
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -104,6 +125,7 @@ def test_analyze_with_user_taxonomy(runner, tmp_path):
         ("categories:\n  cyber:\n    synonyms: [a]\n", "categories.cyber.synonyms"),
         ("categories:\n  cyber:\n    terms:\n      de: [a]\n", "categories.cyber.terms.de"),
         ("categories:\n  cyber:\n    terms:\n      en: [{term: a, weight: high}]\n", "weight"),
+        ("categories:\n  cyber:\n    requires: [['@space']]\n", "unknown category '@space'"),
         ("- just\n- a list\n", "mapping"),
         ("categories: !!python/object:os.system {}\n", "line 1"),
     ],
