@@ -170,7 +170,7 @@ def classify_clause(
     heading_hits = (
         _heading_hits(clause.heading, taxonomy, heading_cache) if len(tokens) >= MIN_WORDS_FOR_HEADING else []
     )
-    categories = categorize(hits, heading_hits, taxonomy.requirements)
+    categories = categorize(hits, heading_hits, taxonomy.requirements, list_item=clause.parent is not None)
     commitment = commitment_of(clause.text, tokens, hits + _future_tense(clause.text, tokens), tuple(parties))
     if parent is not None and not commitment.explicit_subject:
         commitment = _inherit(commitment, parent, taxonomy, tuple(parties))
@@ -260,13 +260,19 @@ def _heading_hits(
 
 
 def categorize(
-    hits: list[Hit], heading_hits: list[Hit], requirements: Mapping[str, int] | None = None
+    hits: list[Hit],
+    heading_hits: list[Hit],
+    requirements: Mapping[str, int] | None = None,
+    *,
+    list_item: bool = False,
 ) -> list[CategoryLabel]:
     """Categories whose evidence weighs at least THRESHOLD; heading words count at half weight.
 
     Words the taxonomy weighs as incidental do not make a category beside one the clause
     is plainly about; a category with required word groups (``requirements``: id → number
     of groups) needs a word of each in the clause or its heading, or one of its names.
+    A ``list_item`` is part of the sentence introducing it: its section's topic holds
+    even where the item's own words name another ("facilitate training" under "Organised crime").
     """
     weights: dict[str, dict[str, float]] = {}
     evidence: dict[str, list[str]] = {}
@@ -288,12 +294,12 @@ def categorize(
         unmet = _unmet_requirements(requirements, [*hits, *heading_hits])
         weights = {category: seen for category, seen in weights.items() if category not in unmet}
     labels = []
-    # Heading words decide alone only for a clause whose own words name no category;
+    # Heading words decide alone only for a clause whose own words name no category (or a list item);
     # otherwise they complete a category the clause's own words already point to.
     own = {c for c, seen in weights.items() if _own_weight(seen) >= THRESHOLD}
     dominant = {c for c in own if _own_weight(weights[c]) >= DOMINANT}
     for category, seen in weights.items():
-        if own and category not in own and _own_weight(seen) < HEADING_COMPLETES:
+        if own and not list_item and category not in own and _own_weight(seen) < HEADING_COMPLETES:
             continue
         if dominant - {category} and _only_incidental(seen):
             continue  # "support through EU instruments" in a clause plainly about something else

@@ -652,6 +652,25 @@ def test_military_assistance_needs_something_given_and_something_military(text, 
     assert absent is None or absent not in ids, ids
 
 
+def test_a_list_item_keeps_the_topic_of_its_section():
+    heading = ["Organised crime and border security"]
+    intro = Clause(id="t:1", path="3", heading=heading, text="The Participants will:")
+    item = Clause(
+        id="t:2",
+        path="3.a",
+        heading=heading,
+        parent="t:1",
+        text="a) exchange training methods with one another.",
+    )
+    alone = item.model_copy(update={"parent": None})
+    agreement = Agreement(id="ua-no-2030", title="Agreement", parties=["UA", "NO"], clauses=[intro, item])
+    labelled = classify_agreement(agreement).clauses[1]
+    assert {"training", "law-enforcement"} <= set(labelled.category_ids)
+    assert (
+        "law-enforcement" not in classify_clause(alone).category_ids
+    )  # a paragraph of its own says training
+
+
 def test_a_military_heading_supplies_the_military_word():
     clause = Clause(
         id="t:1",
