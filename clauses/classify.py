@@ -52,6 +52,11 @@ HEADING_COMPLETES = 0.3
 """Own weight from which heading words may complete a category beside others the clause names."""
 MIN_WORDS_FOR_HEADING = 4
 HEADING_KINDS = ("category", "name", "requires")
+# "as" only before a name ("As Ukraine begins"): "as members of", "as well as" name no circumstance.
+CIRCUMSTANCE = re.compile(
+    r"(?:^|[.;:]\s+|\bthat,\s*)(?:\d+\.\s*)?"
+    r"((?:[Ww]hile|[Ww]hilst|[Ww]hen|[Oo]nce|[Aa]s(?=\s+[A-ZА-ЯІЇЄҐ]))\s[^,;.]{3,200}),"
+)
 NOT_OBLIGORS = frozenset({"RU", "BY", "KP", "IR"})
 # The stop is matched rather than looked behind for: a pattern opening with a character
 # class is searched for in C, twice as fast (``sentences`` puts the stop back).
@@ -170,7 +175,13 @@ def classify_clause(
     heading_hits = (
         _heading_hits(clause.heading, taxonomy, heading_cache) if len(tokens) >= MIN_WORDS_FOR_HEADING else []
     )
-    categories = categorize(hits, heading_hits, taxonomy.requirements, list_item=clause.parent is not None)
+    categories = categorize(
+        hits,
+        heading_hits,
+        taxonomy.requirements,
+        list_item=clause.parent is not None,
+        background=circumstances(clause.text),
+    )
     commitment = commitment_of(clause.text, tokens, hits + _future_tense(clause.text, tokens), tuple(parties))
     if parent is not None and not commitment.explicit_subject:
         commitment = _inherit(commitment, parent, taxonomy, tuple(parties))
@@ -265,6 +276,7 @@ def categorize(
     requirements: Mapping[str, int] | None = None,
     *,
     list_item: bool = False,
+    background: Sequence[tuple[int, int]] = (),
 ) -> list[CategoryLabel]:
     """Categories whose evidence weighs at least THRESHOLD; heading words count at half weight.
 
@@ -273,6 +285,7 @@ def categorize(
     of groups) needs a word of each in the clause or its heading, or one of its names.
     A ``list_item`` is part of the sentence introducing it: its section's topic holds
     even where the item's own words name another ("facilitate training" under "Organised crime").
+    Words in ``background`` spans (see ``circumstances``) count at half weight.
     """
     weights: dict[str, dict[str, float]] = {}
     evidence: dict[str, list[str]] = {}
@@ -286,7 +299,8 @@ def categorize(
                     _evidence_key(hit.pattern) if factor == 1.0 else "[heading]" + _evidence_key(hit.pattern)
                 )
                 if key not in seen:
-                    seen[key] = hit.pattern.weight * factor
+                    in_background = factor == 1.0 and any(s <= hit.start < e for s, e in background)
+                    seen[key] = hit.pattern.weight * (HEADING_FACTOR if in_background else factor)
                     evidence.setdefault(category, []).append(
                         _span_text(hit) if factor == 1.0 else f"[heading] {_span_text(hit)}"
                     )
@@ -311,6 +325,12 @@ def categorize(
                 )
             )
     return sorted(labels, key=lambda label: -label.score)
+
+
+def circumstances(text: str) -> list[tuple[int, int]]:
+    """Spans of fronted adverbial clauses ("As Ukraine begins early recovery, they will ensure aid"):
+    they set the scene of the sentence rather than name its topic."""
+    return [match.span(1) for match in CIRCUMSTANCE.finditer(text)]
 
 
 def _unmet_requirements(requirements: Mapping[str, int], hits: list[Hit]) -> set[str]:

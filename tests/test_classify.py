@@ -671,6 +671,39 @@ def test_a_list_item_keeps_the_topic_of_its_section():
     )  # a paragraph of its own says training
 
 
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A fronted "as"/"while" clause sets the scene; the main clause names the topic.
+        (
+            "As Ukraine rebuilds its economy, Norway will keep funding humanitarian aid for refugees and displaced families.",
+            "humanitarian",
+            "reconstruction-economy",
+        ),
+        (
+            "Norway will keep funding humanitarian aid for refugees and displaced families, and help rebuild the economy.",
+            "reconstruction-economy",
+            None,
+        ),
+        # "as members of", "as well as" are no such clause.
+        (
+            "As members of the coalition for the return of deported children, the Participants will act together.",
+            "humanitarian",
+            None,
+        ),
+        (
+            "Norway will fund demining; as well as trade and investment projects, it will back schools.",
+            "reconstruction-economy",
+            None,
+        ),
+    ],
+)
+def test_the_scene_setting_clause_counts_less_than_the_main_one(text, present, absent):
+    ids = label(text).category_ids
+    assert present in ids, ids
+    assert absent is None or absent not in ids, ids
+
+
 def test_a_military_heading_supplies_the_military_word():
     clause = Clause(
         id="t:1",
