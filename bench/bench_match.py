@@ -11,8 +11,9 @@ this run. Times are wall clock, with the process's CPU time beside them (both co
 
 ``--large`` (1,000 agreements) times ``matrix`` + the n-way ``match`` of all of them (the
 grouping a ``compare`` of 1,000 files runs), not the ~500,000 pairwise alignments, and reports
-the peak RSS; then the first 2,000 pairs of ``match_pairs`` over the 1,000 (it scores in rounds
-of at most ``CHUNK_CELLS`` cells, so its memory does not grow with the square of the clauses).
+the peak RSS; then the first 2,000 pairs of ``match_pairs`` over the 1,000 (it scores one
+agreement's clauses against all later ones at a time, so its memory does not grow with the square
+of the clauses).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth import SynthCorpus, corpus  # noqa: E402
 
 from clauses.commitments import matrix  # noqa: E402
-from clauses.match import CHUNK_CELLS, Alignment, match, match_pairs, normalise  # noqa: E402
+from clauses.match import Alignment, match, match_pairs, normalise  # noqa: E402
 
 
 def predicted_pairs(alignment: Alignment, agreement_ids: set[str] | None = None) -> set[tuple[str, str]]:
@@ -138,7 +139,7 @@ def _large() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"  all-pairs compare of the 1,000, first {taken} of {1000 * 999 // 2} pairs: {elapsed:.1f} s,"
-        f" peak RSS {peak:.0f} MB (scored in rounds of at most {CHUNK_CELLS:,} cells)"
+        f" peak RSS {peak:.0f} MB (scored one agreement × all later clauses at a time)"
     )
 
 

@@ -16,7 +16,8 @@ other part was just matched joins that group (one agreement split the paragraph 
 a group left over whose text the matched clause also covers is merged (the reverse).
 
 Every pair of agreements (:func:`match_pairs`) is aligned the same way, but scored up front:
-one ``cdist`` per block over all agreements' clauses, each pair slicing its own scores.
+one ``cdist`` per block over a run of agreements' clauses against all later ones, spread into
+one dense matrix from which each pair slices its own scores.
 """
 
 from __future__ import annotations
@@ -62,9 +63,10 @@ SPLIT_GAIN = 0.08
 PARALLEL_CELLS = 10_000
 """Below this many cells a ``cdist`` runs on one thread: starting the pool costs more than it saves."""
 
-CHUNK_CELLS = 1 << 22
-"""Most cells of one :func:`match_pairs` scoring round: its matrices and their non-zero indexes stay
-within ~100 MB however many agreements come in."""
+CHUNK_CELLS = 1 << 20
+"""Most cells (bytes) of one :func:`match_pairs` scoring round, unless one agreement's clauses × all
+later clauses are more (22 MB for 1,000 agreements of 150 clauses). Small rounds also score less:
+a round's clauses are scored against all from its first agreement, so within the round both ways."""
 
 PARTY = "party"
 UNCATEGORISED = ""
@@ -126,9 +128,9 @@ def match_pair(first: Agreement, second: Agreement, threshold: float = DEFAULT_T
 def match_pairs(agreements: list[Agreement], threshold: float = DEFAULT_THRESHOLD) -> Iterator[Alignment]:
     """Every pair of agreements aligned as :func:`match_pair` aligns it, pairs in the order of sorted ids.
 
-    One ``cdist`` per category block scores the clauses of all agreements at once (in rounds of
-    at most ``CHUNK_CELLS`` cells), and each pair only slices its scores out of that: calling
-    ``match_pair`` on every pair would pay the per-call overhead of every block, pair by pair.
+    One ``cdist`` per category block scores the clauses of a run of agreements against all later
+    agreements' at once (see ``CHUNK_CELLS``), and each pair only slices its scores out of that:
+    calling ``match_pair`` on every pair would pay the per-call overhead of every block, pair by pair.
     """
     ordered = sorted(agreements, key=lambda a: a.id)
     pool = _Pool(ordered, threshold)
@@ -136,10 +138,9 @@ def match_pairs(agreements: list[Agreement], threshold: float = DEFAULT_THRESHOL
         scores = pool.scores(first, last)
         for a in range(first, last):
             for b in range(a + 1, len(ordered)):
-                aligner = _Aligner(threshold, indexed=False)
-                aligner.place(0, pool.items[a][0], _Near([], [], []))
-                aligner.place(1, pool.items[b][1], scores.near(a, b))
-                yield aligner.alignment([ordered[a], ordered[b]])
+                aligner = _PairAligner(pool.items[a][0], pool.items[b][1], threshold)
+                aligner.place(scores.pair(a, b))
+                yield aligner.alignment(ordered[a].id, ordered[b].id)
 
 
 def match(agreements: list[Agreement], threshold: float = DEFAULT_THRESHOLD) -> Alignment:
@@ -232,15 +233,12 @@ def _cutoff(block: str, threshold: float) -> float:
 
 
 class _Aligner:
-    """Folds agreements in one at a time; holds the groups and a block → groups index.
+    """Folds agreements in one at a time; holds the groups and a block → groups index."""
 
-    A pairwise aligner given its scores (``indexed=False``) keeps no index: nothing is looked up.
-    """
-
-    def __init__(self, threshold: float, indexed: bool = True) -> None:
+    def __init__(self, threshold: float) -> None:
         self.threshold = threshold
         self.groups: list[_Group | None] = []
-        self.index: dict[str, list[int]] | None = {} if indexed else None
+        self.index: dict[str, list[int]] = {}
 
     def add(self, position: int, clauses: list[Clause]) -> None:
         items = _items(position, clauses)
@@ -277,7 +275,6 @@ class _Aligner:
         for i, item in enumerate(items):
             for block in item.blocks:
                 by_block.setdefault(block, []).append(i)
-        assert self.index is not None, "an aligner without index is given its scores"
         for block, item_indexes in sorted(by_block.items()):
             group_indexes = [g for g in self.index.get(block, []) if self.groups[g] is not None]
             if not group_indexes:
@@ -299,9 +296,8 @@ class _Aligner:
 
     def _new_group(self, item: _Item) -> None:
         self.groups.append(_Group(item.blocks, [item], [], {item.agreement}))
-        if self.index is not None:
-            for block in item.blocks:
-                self.index.setdefault(block, []).append(len(self.groups) - 1)
+        for block in item.blocks:
+            self.index.setdefault(block, []).append(len(self.groups) - 1)
 
     def _join_split(self, item: _Item, nearby: list[int], by_group: dict[int, _Item]) -> bool:
         """Join the group whose paragraph this clause completes together with its matched neighbour."""
@@ -330,7 +326,7 @@ class _Aligner:
                 continue
             if not (set(group.blocks) & set(item.blocks)) - {UNCATEGORISED}:
                 continue
-            contained = _containment(item.key, group.members[0].key)
+            contained = _containment(item.word_set, group.members[0].word_set)
             if contained >= CONTAINMENT and (best is None or contained > best[0]):
                 best = (contained, group_index)
         if best is None:
@@ -385,7 +381,7 @@ class _Aligner:
                 clauses=[m.clause.id for m in members],
                 agreements=list(dict.fromkeys(ids[m.agreement] for m in members)),
                 similarity=round(min(similarity, 1.0), 3),
-                category=_shared_category(members),
+                category=_shared_category(tuple(m.blocks for m in members)),
             )
             matches.append((_position(members[0]), match_))
         for item in sorted(alone, key=_position):
@@ -397,8 +393,9 @@ class _Aligner:
 class _Pool:
     """The clauses of all agreements by category block, for scoring every pair of agreements at once.
 
-    Each block lists its entries (agreement position, clause index, key) in agreement order, so
-    the entries of a run of agreements are one slice, and a pair's scores one filter.
+    Clauses are numbered in agreement order (agreement ``a`` holds ``starts[a]:starts[a + 1]``), and
+    each block lists its entries (agreement position, clause number, key) in that order, so the
+    entries of a run of agreements are one slice.
     """
 
     def __init__(self, ordered: list[Agreement], threshold: float) -> None:
@@ -409,93 +406,189 @@ class _Pool:
         self.items = [
             (items, [_moved(item, 1) for item in items]) for items in (_items(0, a.clauses) for a in ordered)
         ]
+        self.starts = [0]
         entries: dict[str, list[tuple[int, int, str]]] = {}
         for position, (items, _) in enumerate(self.items):
             for item in items:
                 for block in item.blocks:
-                    entries.setdefault(block, []).append((position, item.index, item.key))
+                    entries.setdefault(block, []).append((position, self.starts[-1] + item.index, item.key))
+            self.starts.append(self.starts[-1] + len(items))
         self.blocks = {
             block: (np.array([e[0] for e in rows]), np.array([e[1] for e in rows]), [e[2] for e in rows])
             for block, rows in sorted(entries.items())
         }
 
     def rounds(self) -> Iterator[tuple[int, int]]:
-        """Runs of agreements [first, last) whose rows against their block's later entries fit ``CHUNK_CELLS``."""
-        import numpy as np
-
-        cells = np.zeros(self.count, dtype=np.int64)
-        for owners, _, keys in self.blocks.values():
-            cells += np.bincount(owners, minlength=self.count) * len(keys)
-        first, total = 0, 0
-        for position, cost in enumerate(cells.tolist()):
-            if total and total + cost > CHUNK_CELLS:
-                yield first, position
-                first, total = position, 0
-            total += cost
+        """Runs of agreements [first, last) whose clauses × all later clauses fit ``CHUNK_CELLS`` (or one agreement)."""
+        total, first = self.starts[-1], 0
+        for last in range(1, self.count + 1):
+            if (
+                last < self.count
+                and (self.starts[last + 1] - self.starts[first]) * (total - self.starts[first]) > CHUNK_CELLS
+            ):
+                yield first, last
+                first = last
         if first < self.count:
             yield first, self.count
 
     def scores(self, first: int, last: int) -> _RoundScores:
-        """The similarities of every pair (a, b) with a in [first, last) and b after a."""
+        """The similarities of the clauses of agreements [first, last) to those of every agreement from ``first``."""
         import numpy as np
 
-        found: list[tuple[np.ndarray, ...]] = []
-        for block, (owners, indexes, keys) in self.blocks.items():
+        offset = self.starts[first]
+        dense = np.zeros((self.starts[last] - offset, self.starts[-1] - offset), dtype=np.uint8)
+        for block, (owners, numbers, keys) in self.blocks.items():
             start, stop = np.searchsorted(owners, [first, last]).tolist()
             if start == stop:
                 continue
-            matrix = _cdist(keys[start:stop], keys[start:], _cutoff(block, self.threshold))
-            rows, columns = matrix.nonzero()
-            values = matrix[rows, columns]
-            rows, columns = rows + start, columns + start
-            later = owners[columns] > owners[rows]
-            rows, columns, values = rows[later], columns[later], values[later]
-            found.append((owners[rows], owners[columns], indexes[columns], indexes[rows], values))
-        return _RoundScores(*(np.concatenate(column) for column in zip(*found, strict=True)) if found else ())
+            # a pair sharing two categories is scored in both blocks, with the same similarity
+            dense[np.ix_(numbers[start:stop] - offset, numbers[start:] - offset)] = _cdist(
+                keys[start:stop], keys[start:], _cutoff(block, self.threshold)
+            )
+        return _RoundScores(dense, [start - offset for start in self.starts])
 
 
 class _RoundScores:
-    """One round's similarities, sorted by (first agreement, second, second's clause, first's clause)."""
+    """One round's similarities in whole percent (0: below the block's cutoff, or no category shared)."""
 
-    def __init__(self, *columns: np.ndarray) -> None:
+    def __init__(self, dense: np.ndarray, starts: list[int]) -> None:
+        self.dense, self.starts = dense, starts
+
+    def pair(self, first: int, second: int) -> _PairScores:
         import numpy as np
 
-        self.bounds: dict[tuple[int, int], tuple[int, int]] = {}
-        if not columns or not len(columns[0]):
-            return
-        a, b, b_index, a_index, values = columns
-        order = np.lexsort((a_index, b_index, b, a))
-        a, b, b_index, a_index, values = a[order], b[order], b_index[order], a_index[order], values[order]
-        # a pair sharing two categories was scored in both blocks (with the same similarity)
-        first = np.ones(len(a), dtype=bool)
-        first[1:] = (
-            (a[1:] != a[:-1])
-            | (b[1:] != b[:-1])
-            | (b_index[1:] != b_index[:-1])
-            | (a_index[1:] != a_index[:-1])
-        )
-        a, b, self.b_index, self.a_index, self.values = (
-            x[first] for x in (a, b, b_index, a_index, values / 100)
-        )
-        starts = np.flatnonzero(np.r_[True, (a[1:] != a[:-1]) | (b[1:] != b[:-1])])
-        stops = np.r_[starts[1:], len(a)]
-        self.bounds = {
-            (x, y): (start, stop)
-            for x, y, start, stop in zip(
-                a[starts].tolist(), b[starts].tolist(), starts.tolist(), stops.tolist(), strict=True
-            )
-        }
+        rows = slice(self.starts[first], self.starts[first + 1])
+        columns = slice(self.starts[second], self.starts[second + 1])
+        return _PairScores(np.ascontiguousarray(self.dense[rows, columns].T))
 
-    def near(self, first: int, second: int) -> _Near:
-        """The second agreement's clauses' similarities to the first's (whose groups are its clauses)."""
-        if (first, second) not in self.bounds:
-            return _Near([], [], [])
-        start, stop = self.bounds[first, second]
-        return _Near(
-            self.b_index[start:stop].tolist(),
-            self.a_index[start:stop].tolist(),
-            self.values[start:stop].tolist(),
+
+class _PairScores:
+    """The second agreement's clauses (rows) × the first's (columns), in whole percent."""
+
+    __slots__ = ("matrix",)
+
+    def __init__(self, matrix: np.ndarray) -> None:
+        self.matrix = matrix
+
+    def above(self, floor: int) -> dict[tuple[int, int], float]:
+        """{(second's clause, first's clause): similarity} from ``floor`` percent, in that order."""
+        import numpy as np
+
+        rows, columns = np.nonzero(self.matrix >= floor)
+        values = (self.matrix[rows, columns] / 100).tolist()
+        return dict(zip(zip(rows.tolist(), columns.tolist(), strict=True), values, strict=True))
+
+    def near(self, item: int, floor: int = 1) -> list[int]:
+        """The first agreement's clauses near the second's ``item`` (from ``floor`` percent), in order."""
+        import numpy as np
+
+        return np.flatnonzero(self.matrix[item] >= floor).tolist()
+
+
+class _PairAligner:
+    """The pairwise case of :class:`_Aligner` on one pair's dense scores, without its group objects.
+
+    The first agreement's clauses are the groups; only the groups that the second's clauses
+    join (or that are absorbed) get any state. Every decision is ``_Aligner.place``'s, in the
+    same order, so the result equals ``match_pair``'s (tested).
+    """
+
+    def __init__(self, first: list[_Item], second: list[_Item], threshold: float) -> None:
+        self.first, self.second = first, second
+        self.cut, self.part_cut = _percent(threshold), _percent(PART_FLOOR)
+        self.gained: dict[int, list[_Item]] = {}
+        """Group (first's clause) → the clauses that joined it, in order: it has a second's clause."""
+        self.similarities: dict[int, list[float]] = {}
+        self.absorbed: set[int] = set()
+        self.alone: list[int] = []
+        """The second's clauses without counterpart."""
+
+    def place(self, scores: _PairScores) -> None:
+        above = scores.above(self.cut)
+        assigned = dict(sorted(best_assignment(above)))
+        for item_index, group in assigned.items():
+            self._join(group, self.second[item_index], above[item_index, group])
+        self._merge_covered_groups(assigned, scores)
+        by_group = {group: self.second[item_index] for item_index, group in assigned.items()}
+        for i, item in enumerate(self.second):
+            if i in assigned:
+                continue
+            if not self._join_split(
+                item, scores.near(i, self.part_cut), by_group
+            ) and not self._join_container(item, scores.near(i)):
+                self.alone.append(i)
+
+    def _join(self, group: int, item: _Item, similarity: float) -> None:
+        self.gained.setdefault(group, []).append(item)
+        self.similarities.setdefault(group, []).append(similarity)
+
+    def _merge_covered_groups(self, assigned: dict[int, int], scores: _PairScores) -> None:
+        """``_Aligner._merge_covered_groups``: a group with a second's clause is never absorbed."""
+        for item_index, group in assigned.items():
+            item = self.second[item_index]
+            if not _may_split(item, self.first[group]):
+                continue
+            for other in scores.near(item_index, self.part_cut):
+                if other == group or other in self.absorbed or other in self.gained:
+                    continue
+                joined = _split_similarity(item, self.first[group], self.first[other])
+                if joined is not None:
+                    self.similarities[group][-1] = joined
+                    self.gained[group].append(self.first[other])
+                    self.similarities[group].append(joined)
+                    self.absorbed.add(other)
+
+    def _join_split(self, item: _Item, nearby: list[int], by_group: dict[int, _Item]) -> bool:
+        for group in nearby:
+            neighbour = by_group.get(group)
+            if neighbour is None:
+                continue
+            joined = _split_similarity(self.first[group], neighbour, item)
+            if joined is not None:
+                self.similarities[group][-1] = joined
+                self._join(group, item, joined)
+                return True
+        return False
+
+    def _join_container(self, item: _Item, nearby: list[int]) -> bool:
+        best: tuple[float, int] | None = None
+        for group in nearby:
+            if group in self.absorbed or group in self.gained:
+                continue
+            whole = self.first[group]
+            if not (set(whole.blocks) & set(item.blocks)) - {UNCATEGORISED}:
+                continue
+            contained = _containment(item.word_set, whole.word_set)
+            if contained >= CONTAINMENT and (best is None or contained > best[0]):
+                best = (contained, group)
+        if best is None:
+            return False
+        self._join(best[1], item, best[0])
+        return True
+
+    def alignment(self, first: str, second: str) -> Alignment:
+        ids = [first, second]
+        agreements = list(dict.fromkeys(ids))
+        matches: list[tuple[tuple[int, int], Match]] = []
+        for group, gained in self.gained.items():
+            members = sorted([self.first[group], *gained], key=_position)
+            similarities = self.similarities[group]
+            match_ = Match(
+                clauses=[m.clause.id for m in members],
+                agreements=agreements,
+                similarity=round(min(sum(similarities) / len(similarities), 1.0), 3),
+                category=_shared_category(tuple(m.blocks for m in members)),
+            )
+            matches.append((_position(members[0]), match_))
+        matches.sort(key=itemgetter(0))
+        unmatched: dict[str, list[str]] = {agreement_id: [] for agreement_id in ids}
+        unmatched[first].extend(
+            item.clause.id
+            for group, item in enumerate(self.first)
+            if group not in self.gained and group not in self.absorbed
         )
+        unmatched[second].extend(self.second[i].clause.id for i in self.alone)
+        return Alignment(agreements=ids, matches=[m for _, m in matches], unmatched=unmatched)
 
 
 def _cdist(rows: list[str], columns: list[str], cutoff: float) -> np.ndarray:
@@ -511,9 +604,9 @@ def _cdist(rows: list[str], columns: list[str], cutoff: float) -> np.ndarray:
     )
 
 
-def _containment(first: str, second: str) -> float:
-    """Share of the shorter text's distinct words found in the longer (0 for texts under 6 words)."""
-    short, long = sorted((set(first.split()), set(second.split())), key=len)
+def _containment(first: frozenset[str], second: frozenset[str]) -> float:
+    """Share of the smaller set of distinct words found in the larger (0 for fewer than 6 words)."""
+    short, long = (first, second) if len(first) <= len(second) else (second, first)
     return len(short & long) / len(short) if len(short) >= 6 else 0.0
 
 
@@ -541,7 +634,14 @@ def _split_similarity(whole: _Item, part: _Item, candidate: _Item) -> float | No
     return joined if joined >= alone + SPLIT_GAIN else None
 
 
-def _shared_category(members: list[_Item]) -> str | None:
-    common = set(members[0].blocks).intersection(*(m.blocks for m in members[1:]))
+@lru_cache(maxsize=4096)
+def _shared_category(blocks: tuple[tuple[str, ...], ...]) -> str | None:
+    """The first named category in every member's blocks (cached: the same few combinations recur)."""
+    common = set(blocks[0]).intersection(*blocks[1:])
     common.discard(UNCATEGORISED)
     return min(common) if common else None
+
+
+def _percent(similarity: float) -> int:
+    """The lowest whole percent ``p`` with ``p / 100 >= similarity``: comparing percents compares as floats do."""
+    return next(p for p in range(101) if p / 100 >= similarity)

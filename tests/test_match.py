@@ -163,9 +163,13 @@ def test_real_agreements_have_clauses_no_other_has(real_agreements: list) -> Non
         assert not matched & set(ids)
 
 
-@pytest.mark.parametrize("round_cells", [1 << 22, 1])
-def test_all_pairs_at_once_equal_each_pair_alone(round_cells: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Scored together (in one round, or one agreement per round), every pair aligns as it does alone."""
+@pytest.mark.parametrize(
+    ("round_cells", "threshold"), [(1 << 22, DEFAULT_THRESHOLD), (1, DEFAULT_THRESHOLD), (20_000, 0.45)]
+)
+def test_all_pairs_at_once_equal_each_pair_alone(
+    round_cells: int, threshold: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Scored together (in one round, a few, or one agreement per round), every pair aligns as it does alone."""
     import sys
 
     import clauses.match
@@ -178,6 +182,6 @@ def test_all_pairs_at_once_equal_each_pair_alone(round_cells: int, monkeypatch: 
     agreements = corpus(5, 40, seed=3).agreements
     agreements.append(agreement("lone", ["Nothing here shares a category with the rest of the corpus"]))
     ordered = sorted(agreements, key=lambda a: a.id)
-    expected = [match_pair(a, b) for a, b in itertools.combinations(ordered, 2)]
-    assert list(match_pairs(agreements[::-1])) == expected
+    expected = [match_pair(a, b, threshold) for a, b in itertools.combinations(ordered, 2)]
+    assert list(match_pairs(agreements[::-1], threshold)) == expected
     assert any(len(alignment.matches) > 20 for alignment in expected)
