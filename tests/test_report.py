@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import http.server
 import re
 import subprocess
@@ -204,6 +205,21 @@ def test_rendering_a_pdf_makes_no_request_and_reads_no_outside_file(loopback, mo
     assert any(path.suffix == ".ttf" for path in served), "the package's own fonts are served"
     urllib.request.urlopen(f"http://127.0.0.1:{port}/control", timeout=5).read()
     assert _Recorder.requests == ["/control"], "the server records requests when they do arrive"
+
+
+def test_the_cycle_collector_is_restored_as_it_was_after_a_pdf():
+    """The renderer pauses it for speed; the caller's setting survives, even a failed render."""
+    html_to_pdf("<p>x</p>")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        html_to_pdf("<p>x</p>")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(TypeError):
+        html_to_pdf(None)  # type: ignore[arg-type]
+    assert gc.isenabled()
 
 
 @pytest.mark.parametrize(
