@@ -8,9 +8,8 @@ a plain Hungarian method per component costs microseconds.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Hashable, Mapping
-from itertools import permutations
+from itertools import permutations, repeat
 from math import perm
 
 EXHAUSTIVE = 6
@@ -22,17 +21,14 @@ Column = Hashable
 
 def best_assignment(scores: Mapping[tuple[Row, Column], float]) -> list[tuple[Row, Column]]:
     """Pairs (row, column), each row and column at most once, with the largest sum of scores."""
-    row_degree = Counter(row for row, _ in scores)
-    column_degree = Counter(column for _, column in scores)
-    pairs = [(row, column) for row, column in scores if row_degree[row] == column_degree[column] == 1]
-    tangled = {
-        pair: score for pair, score in scores.items() if row_degree[pair[0]] > 1 or column_degree[pair[1]] > 1
-    }
-    for rows, columns in _components(tangled):
-        if perm(max(len(rows), len(columns)), min(len(rows), len(columns))) <= EXHAUSTIVE:
-            pairs.extend(_exhaustive(rows, columns, tangled))
+    pairs: list[tuple[Row, Column]] = []
+    for rows, columns in _components(scores):
+        if len(rows) == len(columns) == 1:
+            pairs.append((rows[0], columns[0]))
+        elif perm(max(len(rows), len(columns)), min(len(rows), len(columns))) <= EXHAUSTIVE:
+            pairs.extend(_exhaustive(rows, columns, scores))
         else:
-            pairs.extend(_hungarian(rows, columns, tangled))
+            pairs.extend(_hungarian(rows, columns, scores))
     return pairs
 
 
@@ -41,11 +37,22 @@ def _components(scores: Mapping[tuple[Row, Column], float]) -> list[tuple[list[R
     row_edges: dict[Row, list[Column]] = {}
     column_edges: dict[Column, list[Row]] = {}
     for row, column in scores:
-        row_edges.setdefault(row, []).append(column)
-        column_edges.setdefault(column, []).append(row)
+        if row in row_edges:
+            row_edges[row].append(column)
+        else:
+            row_edges[row] = [column]
+        if column in column_edges:
+            column_edges[column].append(row)
+        else:
+            column_edges[column] = [row]
+    components: list[tuple[list[Row], list[Column]]] = []
     row_component: dict[Row, int] = {}
     column_component: dict[Column, int] = {}
-    for label, start in enumerate(row for row in row_edges if row not in row_component):
+    for start in row_edges:
+        if start in row_component:
+            continue
+        label = len(components)
+        components.append(([], []))
         row_component[start], stack = label, [start]
         while stack:
             for column in row_edges[stack.pop()]:
@@ -56,12 +63,11 @@ def _components(scores: Mapping[tuple[Row, Column], float]) -> list[tuple[list[R
                     if row not in row_component:
                         row_component[row] = label
                         stack.append(row)
-    components: dict[int, tuple[list[Row], list[Column]]] = {}
     for row in row_edges:
-        components.setdefault(row_component[row], ([], []))[0].append(row)
+        components[row_component[row]][0].append(row)
     for column in column_edges:
         components[column_component[column]][1].append(column)
-    return list(components.values())
+    return components
 
 
 def _exhaustive(
@@ -72,9 +78,9 @@ def _exhaustive(
         pairings = ([*zip(rows, order, strict=True)] for order in permutations(columns, len(rows)))
     else:
         pairings = ([*zip(order, columns, strict=True)] for order in permutations(rows, len(columns)))
-    best, chosen = -1.0, []
+    best, chosen, get = -1.0, [], scores.get
     for pairing in pairings:
-        total = sum(scores.get(pair, 0.0) for pair in pairing)
+        total = sum(map(get, pairing, repeat(0.0)))
         if total > best:
             best, chosen = total, pairing
     return [pair for pair in chosen if pair in scores]
@@ -83,28 +89,32 @@ def _exhaustive(
 def _hungarian(
     rows: list[Row], columns: list[Column], scores: Mapping[tuple[Row, Column], float]
 ) -> list[tuple[Row, Column]]:
-    """Kuhn–Munkres with potentials on the square matrix of costs -score (0 = no pair)."""
+    """Kuhn–Munkres with potentials on the square matrix of costs -score (0 = no pair), 1-based."""
     size = max(len(rows), len(columns))
-    cost = [
-        [-scores.get((rows[r], columns[c]), 0.0) if r < len(rows) and c < len(columns) else 0.0
-         for c in range(size)]
-        for r in range(size)
-    ]  # fmt: skip
+    cost = [[0.0] * (size + 1) for _ in range(size + 1)]
+    for r, row in enumerate(rows, start=1):
+        line = cost[r]
+        for c, column in enumerate(columns, start=1):
+            line[c] = -scores.get((row, column), 0.0)
+    inf = float("inf")
     u, v = [0.0] * (size + 1), [0.0] * (size + 1)
     owner, way = [0] * (size + 1), [0] * (size + 1)
     for r in range(1, size + 1):
         owner[0], column = r, 0
-        least, used = [float("inf")] * (size + 1), [False] * (size + 1)
+        least, used = [inf] * (size + 1), [False] * (size + 1)
         while owner[column]:
             used[column] = True
-            row, delta, next_column = owner[column], float("inf"), 0
+            row, delta, next_column = owner[column], inf, 0
+            line, row_potential = cost[row], u[row]
             for c in range(1, size + 1):
                 if not used[c]:
-                    reduced = cost[row - 1][c - 1] - u[row] - v[c]
-                    if reduced < least[c]:
-                        least[c], way[c] = reduced, column
-                    if least[c] < delta:
-                        delta, next_column = least[c], c
+                    reduced = line[c] - row_potential - v[c]
+                    lowest = least[c]
+                    if reduced < lowest:
+                        least[c] = lowest = reduced
+                        way[c] = column
+                    if lowest < delta:
+                        delta, next_column = lowest, c
             for c in range(size + 1):
                 if used[c]:
                     u[owner[c]] += delta
