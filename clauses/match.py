@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from copy import copy
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter, itemgetter
@@ -138,7 +137,7 @@ def match_pairs(agreements: list[Agreement], threshold: float = DEFAULT_THRESHOL
         scores = pool.scores(first, last)
         for a in range(first, last):
             for b in range(a + 1, len(ordered)):
-                aligner = _PairAligner(pool.items[a][0], pool.items[b][1], threshold)
+                aligner = _PairAligner(pool.items[a], pool.items[b], threshold)
                 aligner.place(scores.pair(a, b))
                 yield aligner.alignment(ordered[a].id, ordered[b].id)
 
@@ -180,6 +179,7 @@ class _Group:
 
 
 _position = attrgetter("agreement", "index")
+_index = attrgetter("index")
 
 
 def _blocks(clause: Clause) -> tuple[str, ...]:
@@ -218,13 +218,6 @@ class _Near:
         return [
             g for g, v in zip(self.group_ids[start:stop], self.values[start:stop], strict=True) if v >= floor
         ]
-
-
-def _moved(item: _Item, position: int) -> _Item:
-    """The item as the clause of the agreement at ``position``, sharing its words (memory for 1,000 agreements)."""
-    twin = copy(item)
-    twin.agreement = position
-    return twin
 
 
 def _cutoff(block: str, threshold: float) -> float:
@@ -403,12 +396,10 @@ class _Pool:
 
         self.threshold = threshold
         self.count = len(ordered)
-        self.items = [
-            (items, [_moved(item, 1) for item in items]) for items in (_items(0, a.clauses) for a in ordered)
-        ]
+        self.items = [_items(0, a.clauses) for a in ordered]
         self.starts = [0]
         entries: dict[str, list[tuple[int, int, str]]] = {}
-        for position, (items, _) in enumerate(self.items):
+        for position, items in enumerate(self.items):
             for item in items:
                 for block in item.blocks:
                     entries.setdefault(block, []).append((position, self.starts[-1] + item.index, item.key))
@@ -480,9 +471,7 @@ class _PairScores:
 
     def near(self, item: int, floor: int = 1) -> list[int]:
         """The first agreement's clauses near the second's ``item`` (from ``floor`` percent), in order."""
-        import numpy as np
-
-        return np.flatnonzero(self.matrix[item] >= floor).tolist()
+        return (self.matrix[item] >= floor).nonzero()[0].tolist()
 
 
 class _PairAligner:
@@ -497,8 +486,10 @@ class _PairAligner:
         self.first, self.second = first, second
         self.cut, self.part_cut = _percent(threshold), _percent(PART_FLOOR)
         self.gained: dict[int, list[_Item]] = {}
-        """Group (first's clause) → the clauses that joined it, in order: it has a second's clause."""
+        """Group (first's clause) → the second's clauses that joined it, in order."""
         self.similarities: dict[int, list[float]] = {}
+        self.merged: dict[int, list[int]] = {}
+        """Group → the groups (first's clauses) it absorbed."""
         self.absorbed: set[int] = set()
         self.alone: list[int] = []
         """The second's clauses without counterpart."""
@@ -506,13 +497,13 @@ class _PairAligner:
     def place(self, scores: _PairScores) -> None:
         above = scores.above(self.cut)
         assigned = dict(sorted(best_assignment(above)))
-        for item_index, group in assigned.items():
-            self._join(group, self.second[item_index], above[item_index, group])
+        for item_index, group in assigned.items():  # each group once: no need for _join
+            self.gained[group] = [self.second[item_index]]
+            self.similarities[group] = [above[item_index, group]]
         self._merge_covered_groups(assigned, scores)
         by_group = {group: self.second[item_index] for item_index, group in assigned.items()}
-        for i, item in enumerate(self.second):
-            if i in assigned:
-                continue
+        for i in sorted(set(range(len(self.second))).difference(assigned)):
+            item = self.second[i]
             if not self._join_split(
                 item, scores.near(i, self.part_cut), by_group
             ) and not self._join_container(item, scores.near(i)):
@@ -525,17 +516,18 @@ class _PairAligner:
     def _merge_covered_groups(self, assigned: dict[int, int], scores: _PairScores) -> None:
         """``_Aligner._merge_covered_groups``: a group with a second's clause is never absorbed."""
         for item_index, group in assigned.items():
-            item = self.second[item_index]
-            if not _may_split(item, self.first[group]):
+            item, whole = self.second[item_index], self.first[group]
+            if not _may_split(item, whole):
                 continue
             for other in scores.near(item_index, self.part_cut):
                 if other == group or other in self.absorbed or other in self.gained:
                     continue
-                joined = _split_similarity(item, self.first[group], self.first[other])
+                joined = _split_similarity(item, whole, self.first[other])
                 if joined is not None:
-                    self.similarities[group][-1] = joined
-                    self.gained[group].append(self.first[other])
-                    self.similarities[group].append(joined)
+                    similarities = self.similarities[group]
+                    similarities[-1] = joined
+                    similarities.append(joined)
+                    self.merged.setdefault(group, []).append(other)
                     self.absorbed.add(other)
 
     def _join_split(self, item: _Item, nearby: list[int], by_group: dict[int, _Item]) -> bool:
@@ -567,28 +559,33 @@ class _PairAligner:
         return True
 
     def alignment(self, first: str, second: str) -> Alignment:
+        """The pair's alignment, its matches validated with it in one call (half the cost of one by one)."""
         ids = [first, second]
         agreements = list(dict.fromkeys(ids))
-        matches: list[tuple[tuple[int, int], Match]] = []
+        matches: list[tuple[int, dict[str, object]]] = []
         for group, gained in self.gained.items():
-            members = sorted([self.first[group], *gained], key=_position)
+            merged = self.merged.get(group)
+            if merged is None and len(gained) == 1:  # most groups: one clause of each agreement
+                members = [self.first[group], gained[0]]
+            else:
+                firsts = sorted([group, *(merged or ())])
+                members = [*(self.first[g] for g in firsts), *sorted(gained, key=_index)]
             similarities = self.similarities[group]
-            match_ = Match(
-                clauses=[m.clause.id for m in members],
-                agreements=agreements,
-                similarity=round(min(sum(similarities) / len(similarities), 1.0), 3),
-                category=_shared_category(tuple(m.blocks for m in members)),
-            )
-            matches.append((_position(members[0]), match_))
+            fields = {
+                "clauses": [m.clause.id for m in members],
+                "agreements": agreements,
+                "similarity": round(min(sum(similarities) / len(similarities), 1.0), 3),
+                "category": _shared_category(tuple(m.blocks for m in members)),
+            }
+            matches.append((members[0].index, fields))
         matches.sort(key=itemgetter(0))
+        left = sorted(set(range(len(self.first))).difference(self.gained, self.absorbed))
         unmatched: dict[str, list[str]] = {agreement_id: [] for agreement_id in ids}
-        unmatched[first].extend(
-            item.clause.id
-            for group, item in enumerate(self.first)
-            if group not in self.gained and group not in self.absorbed
-        )
+        unmatched[first].extend(self.first[group].clause.id for group in left)
         unmatched[second].extend(self.second[i].clause.id for i in self.alone)
-        return Alignment(agreements=ids, matches=[m for _, m in matches], unmatched=unmatched)
+        return Alignment.model_validate(
+            {"agreements": ids, "matches": [m for _, m in matches], "unmatched": unmatched}
+        )
 
 
 def _cdist(rows: list[str], columns: list[str], cutoff: float) -> np.ndarray:
