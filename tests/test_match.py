@@ -185,3 +185,24 @@ def test_all_pairs_at_once_equal_each_pair_alone(
     expected = [match_pair(a, b, threshold) for a, b in itertools.combinations(ordered, 2)]
     assert list(match_pairs(agreements[::-1], threshold)) == expected
     assert any(len(alignment.matches) > 20 for alignment in expected)
+
+
+def test_matching_leaves_the_cycle_collector_as_it_found_it() -> None:
+    import gc
+
+    agreements = [agreement(name, [TRAIN.replace("Romania", country)]) for name, country in
+                  (("a", "Poland"), ("b", "Germany"), ("c", "France"))]  # fmt: skip
+    assert gc.isenabled()
+    pairs = match_pairs(agreements)
+    next(pairs)
+    assert gc.isenabled(), "the caller runs between pairs with the collector on"
+    list(pairs)
+    match(agreements)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        list(match_pairs(agreements))
+        match(agreements)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
