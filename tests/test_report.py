@@ -75,7 +75,11 @@ def test_html_links_all_resolve_and_heatmap_cells_link(brief):
     ids = set(tree.xpath("//@id"))
     targets = [href[1:] for href in tree.xpath("//a/@href") if href.startswith("#")]
     assert targets and set(targets) <= ids
-    assert len(tree.xpath("//div[@class='heatmap']/a[@class='cell']")) == len(brief.heatmap.cells)
+    cell_links = tree.xpath("//div[@class='heatmap']/a[@class='cell']")
+    assert len(cell_links) == len(brief.heatmap.cells)
+    assert sorted(a.text for a in cell_links) == sorted(str(len(c.clauses)) for c in brief.heatmap.cells), (
+        "each cell's link shows its count"
+    )
     assert len(tree.xpath("//div[@class='heatmap']//*[local-name()='rect']")) == len(
         brief.heatmap.parties
     ) * len(brief.heatmap.categories)
