@@ -97,18 +97,21 @@ class Alignment(Strict):
     unmatched: dict[str, list[str]] = Field(default_factory=dict)
 
 
-def neutralise(text: str) -> str:
+def neutralise(text: str) -> list[str]:
     """The clause's words, lower-cased, with every party name or adjective replaced by one placeholder."""
     from clauses.gazetteer import mentions
 
-    parts: list[str] = []
-    position = 0
-    for mention in mentions(text):
-        parts.append(text[position : mention.start])
-        parts.append(f" {PARTY} ")
-        position = mention.end
-    parts.append(text[position:])
-    return " ".join(WORD.findall("".join(parts).lower()))
+    found = mentions(text)
+    if found:
+        parts: list[str] = []
+        position = 0
+        for mention in found:
+            parts.append(text[position : mention.start])
+            parts.append(f" {PARTY} ")
+            position = mention.end
+        parts.append(text[position:])
+        text = "".join(parts)
+    return WORD.findall(text.lower())
 
 
 @lru_cache(maxsize=1 << 18)
@@ -117,7 +120,7 @@ def normalise(text: str) -> str:
 
     Cached: comparing every pair of n agreements would otherwise normalise each clause n-1 times.
     """
-    words = neutralise(LIST_MARKER.sub("", text, count=1)).split()
+    words = neutralise(LIST_MARKER.sub("", text, count=1))
     return " ".join(sorted(word for word in words if word not in STOPWORDS))
 
 
@@ -603,19 +606,25 @@ class _PairAligner:
         matches: list[tuple[int, dict[str, object]]] = []
         for group, gained in self.gained.items():
             merged = self.merged.get(group)
-            if merged is None and len(gained) == 1:  # most groups: one clause of each agreement
-                members = [self.first[group], gained[0]]
+            if merged is None and len(gained) == 1:  # most groups: one clause of each agreement, one score
+                head, other = self.first[group], gained[0]
+                clauses, blocks = [head.clause.id, other.clause.id], (head.blocks, other.blocks)
+                similarity = self.similarities[group][0]
             else:
-                firsts = sorted([group, *(merged or ())])
-                members = [*(self.first[g] for g in firsts), *sorted(gained, key=_index)]
-            similarities = self.similarities[group]
+                members = [
+                    *(self.first[g] for g in sorted([group, *(merged or ())])),
+                    *sorted(gained, key=_index),
+                ]
+                head = members[0]
+                clauses, blocks = [m.clause.id for m in members], tuple(m.blocks for m in members)
+                similarity = sum(self.similarities[group]) / len(self.similarities[group])
             fields = {
-                "clauses": [m.clause.id for m in members],
+                "clauses": clauses,
                 "agreements": agreements,
-                "similarity": round(min(sum(similarities) / len(similarities), 1.0), 3),
-                "category": _shared_category(tuple(m.blocks for m in members)),
+                "similarity": round(min(similarity, 1.0), 3),
+                "category": _shared_category(blocks),
             }
-            matches.append((members[0].index, fields))
+            matches.append((head.index, fields))
         matches.sort(key=itemgetter(0))
         left = sorted(set(range(len(self.first))).difference(self.gained, self.absorbed))
         unmatched: dict[str, list[str]] = {agreement_id: [] for agreement_id in ids}
