@@ -39,7 +39,6 @@ from clauses.taxonomy import (
     Token,
     Word,
     load_taxonomy,
-    requirement_key,
 )
 
 THRESHOLD = 0.5
@@ -52,6 +51,7 @@ HEADING_COMPLETES = 0.3
 """Own weight from which heading words may complete a category beside others the clause names."""
 MIN_WORDS_FOR_HEADING = 4
 HEADING_KINDS = ("category", "name", "requires")
+EVIDENCE_KEYS: dict[str, str] = {}
 # "as" only before a name ("As Ukraine begins"): "as members of", "as well as" name no circumstance.
 CIRCUMSTANCE = re.compile(
     r"(?:^|[.;:]\s+|\bthat,\s*)(?:\d+\.\s*)?"
@@ -273,7 +273,7 @@ def _heading_hits(
 def categorize(
     hits: list[Hit],
     heading_hits: list[Hit],
-    requirements: Mapping[str, int] | None = None,
+    requirements: Mapping[str, tuple[str, ...]] | None = None,
     *,
     list_item: bool = False,
     background: Sequence[tuple[int, int]] = (),
@@ -281,8 +281,8 @@ def categorize(
     """Categories whose evidence weighs at least THRESHOLD; heading words count at half weight.
 
     Words the taxonomy weighs as incidental do not make a category beside one the clause
-    is plainly about; a category with required word groups (``requirements``: id → number
-    of groups) needs a word of each in the clause or its heading, or one of its names.
+    is plainly about; a category with required word groups (``requirements``: id → the keys
+    of its groups) needs a word of each in the clause or its heading, or one of its names.
     A ``list_item`` is part of the sentence introducing it: its section's topic holds
     even where the item's own words name another ("facilitate training" under "Organised crime").
     Words in ``background`` spans (see ``circumstances``) count at half weight.
@@ -333,20 +333,26 @@ def circumstances(text: str) -> list[tuple[int, int]]:
     return [match.span(1) for match in CIRCUMSTANCE.finditer(text)]
 
 
-def _unmet_requirements(requirements: Mapping[str, int], hits: list[Hit]) -> set[str]:
+def _unmet_requirements(requirements: Mapping[str, tuple[str, ...]], hits: list[Hit]) -> set[str]:
     """Categories missing a word of one of their required groups, and named by none of their names."""
-    found = {hit.pattern.target for hit in hits if hit.pattern.kind == "requires"}
-    named = {hit.pattern.target for hit in hits if hit.pattern.kind == "name"}
+    found = {
+        hit.pattern.target for hit in hits if hit.pattern.kind == "requires" or hit.pattern.kind == "name"
+    }
     return {
         category
-        for category, groups in requirements.items()
-        if category not in named and any(requirement_key(category, n) not in found for n in range(groups))
+        for category, keys in requirements.items()
+        if category not in found and not found.issuperset(keys)
     }
 
 
 def _evidence_key(pattern: Pattern) -> str:
-    """A term counts once per category, however many spellings list it ("capacity-building", "capacity building")."""
-    return " ".join(word.text.lower() for word in pattern.words)
+    """A term counts once per category, however many spellings list it ("capacity-building", "capacity building").
+
+    Kept per term as written (``EVIDENCE_KEYS``): the same term always has the same words."""
+    key = EVIDENCE_KEYS.get(pattern.source)
+    if key is None:
+        key = EVIDENCE_KEYS[pattern.source] = " ".join(word.text.lower() for word in pattern.words)
+    return key
 
 
 def _only_incidental(seen: dict[str, float]) -> bool:

@@ -106,10 +106,12 @@ class Taxonomy(BaseModel):
         return words
 
     @cached_property
-    def requirements(self) -> dict[str, int]:
-        """Category id → how many word groups it requires (see ``CategorySpec.requires``)."""
+    def requirements(self) -> dict[str, tuple[str, ...]]:
+        """Category id → the keys of the word groups it requires (see ``CategorySpec.requires``)."""
         return {
-            category_id: len(spec.requires) for category_id, spec in self.categories.items() if spec.requires
+            category_id: tuple(requirement_key(category_id, n) for n in range(len(spec.requires)))
+            for category_id, spec in self.categories.items()
+            if spec.requires
         }
 
     @cached_property
