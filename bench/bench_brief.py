@@ -1,7 +1,8 @@
 """Time of the brief of the bundled corpus (bar: under 10 s including the PDF), and time per page.
 
 Run: /work/venv/bin/python bench/bench_brief.py [PATH...]   (default: the bundled corpus)
-Prints each stage's time, the pages, and the time per page of the PDF layout, against the bar.
+Prints each stage's time, the pages, and the time per page of the PDF layout, against the bar;
+the PDF's and the total's CPU time too, steadier than wall time when another process shares the cores.
 """
 
 from __future__ import annotations
@@ -20,15 +21,15 @@ BAR_SECONDS = 10.0
 
 
 def main(paths: list[str]) -> None:
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     analysis = analyze(paths or [bundled_corpus()])
     analysed = time.perf_counter()
     brief = build_brief(analysis.agreements)
     built = time.perf_counter()
     html = render("brief.html", brief, "html")
-    rendered = time.perf_counter()
+    rendered, rendered_cpu = time.perf_counter(), time.process_time()
     pdf = render("brief.html", brief, "pdf")
-    done = time.perf_counter()
+    done, done_cpu = time.perf_counter(), time.process_time()
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     total = done - start
     print(
@@ -36,12 +37,13 @@ def main(paths: list[str]) -> None:
     )
     print(
         f"analyse {analysed - start:.2f} s, build {built - analysed:.2f} s, html {rendered - built:.2f} s, "
-        f"pdf {done - rendered:.2f} s ({len(html) // 1024} KB html, {len(pdf) // 1024} KB pdf)"
+        f"pdf {done - rendered:.2f} s (cpu {done_cpu - rendered_cpu:.2f} s; {len(html) // 1024} KB html, "
+        f"{len(pdf) // 1024} KB pdf)"
     )
     print(f"pages {pages}, pdf time per page {(done - rendered) / pages * 1000:.0f} ms")
     print(
-        f"total {total:.2f} s against the bar of {BAR_SECONDS:.0f} s: {total / BAR_SECONDS:.2f} of the bar "
-        f"({'PASS' if total < BAR_SECONDS else 'FAIL'})"
+        f"total {total:.2f} s (cpu {done_cpu - start_cpu:.2f} s) against the bar of {BAR_SECONDS:.0f} s: "
+        f"{total / BAR_SECONDS:.2f} of the bar ({'PASS' if total < BAR_SECONDS else 'FAIL'})"
     )
 
 
