@@ -641,6 +641,8 @@ _SUPERSCRIPT_OF = dict(zip("123456789", "¹²³⁴⁵⁶⁷⁸⁹", strict=True)
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”»’)\]]*\s+(?=[\"“«„(\[]?[A-ZА-ЯІЇЄҐ0-9])")
 _ATTRIBUTION = re.compile(r"^[–—-]\s*\S")
+_LIST_NUMBER = re.compile(r"\s*(?:\d{1,3}|[IVXLC]{1,6}|[a-zа-я])")
+"""What stands before the stop of a numbered point ("1. We agreed ..."): no sentence of its own."""
 _DOTTED_ABBREVIATION = re.compile(r"(?:\w\.)+\w")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st no nos jr sr gen col lt sgt gov sen rep inc ltd co corp art para p pp vol "
@@ -691,13 +693,18 @@ class _ProseBuilder:
 
 
 def sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences; quotes stay whole, abbreviations and decimals don't split."""
+    """Split a paragraph into sentences; quotes stay whole, abbreviations, decimals and point numbers don't split."""
     depth = _quote_depths(text)
     units: list[str] = []
     start = 0
     for found in _SENTENCE_END.finditer(text):
         stop = found.end() - len(found.group(0)) + len(found.group(0).rstrip())
-        if depth[stop - 1] or _ends_with_abbreviation(text[start : found.start()], found.group(0)):
+        before = text[start : found.start()]
+        if (
+            depth[stop - 1]
+            or _ends_with_abbreviation(before, found.group(0))
+            or _LIST_NUMBER.fullmatch(before)
+        ):
             continue
         units.append(text[start:stop])
         start = found.end()

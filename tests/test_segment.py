@@ -460,6 +460,15 @@ def test_sentences_keep_abbreviations_decimals_and_quotes() -> None:
     assert sentences("«Мы победим. Точно». Так сказал он.") == ["«Мы победим. Точно».", "Так сказал он."]
 
 
+def test_a_numbered_point_keeps_its_number() -> None:
+    assert sentences("1. We agreed on a plan. It starts now.") == [
+        "1. We agreed on a plan.",
+        "It starts now.",
+    ]
+    assert sentences("IV. Сторони домовилися. Далі буде.") == ["IV. Сторони домовилися.", "Далі буде."]
+    assert sentences("He won in 2024. Then he left.") == ["He won in 2024.", "Then he left."]
+
+
 def test_prose_paths_headings_and_attributed_quotes() -> None:
     text = """Leaders Talk About Drones
 
