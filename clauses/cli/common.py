@@ -62,12 +62,13 @@ def print_table(title: str | None, header: Sequence[str], rows: Iterable[Sequenc
     """A readable table on stdout (rich, wrapped to the terminal; plain when piped)."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=title, show_lines=False, header_style="bold")
     for name in header:
         table.add_column(name, overflow="fold")
-    for row in rows:
-        table.add_row(*("" if cell is None else str(cell) for cell in row))
+    for row in rows:  # as Text, never markup: "[II.5.a]" or "[bold]" in a clause stays as written
+        table.add_row(*(Text("" if cell is None else str(cell)) for cell in row))
     Console(soft_wrap=False).print(table)
 
 
