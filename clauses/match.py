@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from clauses.assignment import best_assignment
-from clauses.models import Agreement, Clause, Strict
+from clauses.models import Agreement, Clause, QuantityKind, Strict
 
 if TYPE_CHECKING:
     import numpy as np
@@ -87,6 +87,11 @@ class Match(Strict):
     agreements: list[str] = Field(description="ids of the agreements the clauses come from")
     similarity: float = Field(ge=0.0, le=1.0, description="mean similarity of the members to the group")
     category: str | None = Field(description="the category the clauses share; None when uncategorised")
+    shared_deadline: str | None = Field(
+        default=None,
+        description="set (e.g. '24 hours') when a clause joined by the deadline it shares with the others in "
+        "their category, not by its wording: a text in another language, or a sentence rewritten into a long paragraph",
+    )
 
 
 class Alignment(Strict):
@@ -183,7 +188,7 @@ def _aligned_pair(pool: _Pool, scores: _RoundScores, first: int, second: int) ->
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        aligner = _PairAligner(pool.items[first], pool.items[second], pool.threshold)
+        aligner = _PairAligner(pool.items[first], pool.items[second], pool.threshold, pool.deadlines[first])
         aligner.place(scores.pair(first, second))
         return aligner.alignment(pool.ids[first], pool.ids[second])
     finally:
@@ -200,10 +205,12 @@ class _Item:
     blocks: tuple[str, ...]
     words: list[str] = field(init=False)
     word_set: frozenset[str] = field(init=False)
+    deadlines: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         self.words = self.key.split()
         self.word_set = frozenset(self.words)
+        self.deadlines = _deadlines(self.clause)
 
 
 @dataclass(slots=True)
@@ -212,6 +219,7 @@ class _Group:
     members: list[_Item]
     similarities: list[float]
     agreements: set[int]
+    shared_deadline: str | None = None
 
     @property
     def representatives(self) -> list[str]:
@@ -252,6 +260,14 @@ class _Near:
             if value >= floor
         }
 
+    def value(self, item: int, group: int) -> float:
+        """The similarity of ``item`` to ``group`` (0.0 below the block's cutoff)."""
+        start, stop = bisect_left(self.items, item), bisect_right(self.items, item)
+        for g, v in zip(self.group_ids[start:stop], self.values[start:stop], strict=True):
+            if g == group:
+                return v
+        return 0.0
+
     def groups(self, item: int, floor: float = 0.0) -> list[int]:
         """The groups near ``item`` (from ``floor``), in order."""
         start, stop = bisect_left(self.items, item), bisect_right(self.items, item)
@@ -272,6 +288,7 @@ class _Aligner:
         self.threshold = threshold
         self.groups: list[_Group | None] = []
         self.index: dict[str, list[int]] = {}
+        self.by_deadline: dict[str, list[int]] = {}
 
     def add(self, position: int, clauses: list[Clause]) -> None:
         items = _items(position, clauses)
@@ -279,10 +296,6 @@ class _Aligner:
 
     def place(self, position: int, items: list[_Item], near: _Near) -> None:
         """Fold in one agreement's items, given their similarities to the groups."""
-        if not near.items:  # nothing to join: the first agreement, or one sharing no category
-            for item in items:
-                self._new_group(item)
-            return
         scores = near.above(self.threshold)
         assigned = dict(sorted(best_assignment(scores)))
         for item_index, group_index in assigned.items():
@@ -292,10 +305,13 @@ class _Aligner:
         for i, item in enumerate(items):
             if i in assigned:
                 continue
-            if not self._join_split(item, near.groups(i, PART_FLOOR), by_group) and not self._join_container(
-                item, near.groups(i)
+            if (
+                not self._join_split(item, near.groups(i, PART_FLOOR), by_group)
+                and not self._join_container(item, near.groups(i))
+                and not self._join_same_deadline(i, item, near)
             ):
                 self._new_group(item)
+        self._merge_same_deadline(position, near)
 
     def _scores(self, items: list[_Item]) -> dict[tuple[int, int], float]:
         """Similarities between the items and the groups of their blocks.
@@ -331,6 +347,8 @@ class _Aligner:
         self.groups.append(_Group(item.blocks, [item], [], {item.agreement}))
         for block in item.blocks:
             self.index.setdefault(block, []).append(len(self.groups) - 1)
+        for deadline in item.deadlines:
+            self.by_deadline.setdefault(deadline, []).append(len(self.groups) - 1)
 
     def _join_split(self, item: _Item, nearby: list[int], by_group: dict[int, _Item]) -> bool:
         """Join the group whose paragraph this clause completes together with its matched neighbour."""
@@ -357,7 +375,7 @@ class _Aligner:
             group = self.groups[group_index]
             if group is None or item.agreement in group.agreements:
                 continue
-            if not (set(group.blocks) & set(item.blocks)) - {UNCATEGORISED}:
+            if not _share_category(group.blocks, item.blocks):
                 continue
             contained = _containment(item.word_set, group.members[0].word_set)
             if contained >= CONTAINMENT and (best is None or contained > best[0]):
@@ -366,6 +384,28 @@ class _Aligner:
             return False
         self._join(best[1], item, best[0])
         return True
+
+    def _join_same_deadline(self, position: int, item: _Item, near: _Near) -> bool:
+        """Join the first group of a shared named category whose clause sets the same deadline.
+
+        Wording cannot pair a translation, or the 24-hour consultation a partner rewrote into a
+        long paragraph of its own; the deadline it sets, in the same category, can. A group this
+        agreement already joined with a clause that lacks the deadline takes this one too: the
+        group's paragraph holds both (one-to-many).
+        """
+        for deadline in item.deadlines:
+            for group_index in self.by_deadline.get(deadline, ()):
+                group = self.groups[group_index]
+                if (
+                    group is None
+                    or any(m.agreement == item.agreement and deadline in m.deadlines for m in group.members)
+                    or not _share_category(group.blocks, item.blocks)
+                ):
+                    continue
+                self._join(group_index, item, near.value(position, group_index))
+                group.shared_deadline = deadline
+                return True
+        return False
 
     def _merge_covered_groups(
         self, items: list[_Item], assigned: dict[int, int], near: _Near, position: int
@@ -388,6 +428,39 @@ class _Aligner:
                 if joined is not None:
                     group.similarities[-1] = joined
                     self._absorb(group_index, other_index)
+
+    def _merge_same_deadline(self, position: int, near: _Near) -> None:
+        """A paragraph that joined a group and sets a deadline the group lacks takes in the group that sets it.
+
+        One partner wrote the 24-hour consultation and the next steps as one paragraph, the
+        others as two: wording pairs the paragraph with one of them, the deadline with the other.
+        """
+        for group_index, group in enumerate(self.groups):
+            if group is None or position not in group.agreements:
+                continue
+            for item in [m for m in group.members if m.agreement == position]:
+                for deadline in sorted(set(item.deadlines).difference(group.members[0].deadlines)):
+                    other_index = self._first_with_deadline(deadline, item, group_index, position)
+                    if other_index is not None:
+                        other = self.groups[other_index]
+                        assert other is not None
+                        group.members.extend(other.members)
+                        group.similarities.extend([*other.similarities, near.value(item.index, other_index)])
+                        group.agreements |= other.agreements
+                        group.shared_deadline = deadline
+                        self.groups[other_index] = None
+
+    def _first_with_deadline(self, deadline: str, item: _Item, group_index: int, position: int) -> int | None:
+        for other_index in self.by_deadline.get(deadline, ()):
+            other = self.groups[other_index]
+            if (
+                other_index != group_index
+                and other is not None
+                and position not in other.agreements
+                and _share_category(other.blocks, item.blocks)
+            ):
+                return other_index
+        return None
 
     def _absorb(self, keep: int, gone: int) -> None:
         kept, other = self.groups[keep], self.groups[gone]
@@ -415,6 +488,7 @@ class _Aligner:
                 agreements=list(dict.fromkeys(ids[m.agreement] for m in members)),
                 similarity=round(min(similarity, 1.0), 3),
                 category=_shared_category(tuple(m.blocks for m in members)),
+                shared_deadline=group.shared_deadline,
             )
             matches.append((_position(members[0]), match_))
         for item in sorted(alone, key=_position):
@@ -438,6 +512,7 @@ class _Pool:
         self.count = len(ordered)
         self.ids = [a.id for a in ordered]
         self.items = [_items(0, a.clauses) for a in ordered]
+        self.deadlines = [_deadline_index(items) for items in self.items]
         self.starts = [0]
         entries: dict[str, list[tuple[int, int, str]]] = {}
         for position, items in enumerate(self.items):
@@ -523,7 +598,9 @@ class _PairAligner:
     same order, so the result equals ``match_pair``'s (tested).
     """
 
-    def __init__(self, first: list[_Item], second: list[_Item], threshold: float) -> None:
+    def __init__(
+        self, first: list[_Item], second: list[_Item], threshold: float, by_deadline: dict[str, list[int]]
+    ) -> None:
         self.first, self.second = first, second
         self.cut, self.part_cut = _percent(threshold), _percent(PART_FLOOR)
         self.gained: dict[int, list[_Item]] = {}
@@ -534,6 +611,10 @@ class _PairAligner:
         self.absorbed: set[int] = set()
         self.alone: list[int] = []
         """The second's clauses without counterpart."""
+        self.by_deadline = by_deadline
+        """Deadline → the first's clauses that set it (``_deadline_index``)."""
+        self.deadline_joins: dict[int, str] = {}
+        """Group → the deadline a second's clause joined it by."""
 
     def place(self, scores: _PairScores) -> None:
         above = scores.above(self.cut)
@@ -545,10 +626,13 @@ class _PairAligner:
         by_group = {group: self.second[item_index] for item_index, group in assigned.items()}
         for i in sorted(set(range(len(self.second))).difference(assigned)):
             item = self.second[i]
-            if not self._join_split(
-                item, scores.near(i, self.part_cut), by_group
-            ) and not self._join_container(item, scores.near(i)):
+            if (
+                not self._join_split(item, scores.near(i, self.part_cut), by_group)
+                and not self._join_container(item, scores.near(i))
+                and not self._join_same_deadline(i, item, scores)
+            ):
                 self.alone.append(i)
+        self._merge_same_deadline(scores)
 
     def _join(self, group: int, item: _Item, similarity: float) -> None:
         self.gained.setdefault(group, []).append(item)
@@ -571,6 +655,33 @@ class _PairAligner:
                     self.merged.setdefault(group, []).append(other)
                     self.absorbed.add(other)
 
+    def _merge_same_deadline(self, scores: _PairScores) -> None:
+        """``_Aligner._merge_same_deadline``: the groups in order, each one's joined clauses in order."""
+        if not self.by_deadline:
+            return
+        for group in sorted(self.gained):
+            if group in self.absorbed:
+                continue
+            for item in list(self.gained[group]):
+                for deadline in sorted(set(item.deadlines).difference(self.first[group].deadlines)):
+                    other = self._first_with_deadline(deadline, item, group)
+                    if other is not None:
+                        self.merged.setdefault(group, []).append(other)
+                        self.absorbed.add(other)
+                        self.similarities[group].append(int(scores.matrix[item.index, other]) / 100)
+                        self.deadline_joins[group] = deadline
+
+    def _first_with_deadline(self, deadline: str, item: _Item, group: int) -> int | None:
+        for other in self.by_deadline.get(deadline, ()):
+            if (
+                other != group
+                and other not in self.absorbed
+                and other not in self.gained
+                and _share_category(self.first[other].blocks, item.blocks)
+            ):
+                return other
+        return None
+
     def _join_split(self, item: _Item, nearby: list[int], by_group: dict[int, _Item]) -> bool:
         for group in nearby:
             neighbour = by_group.get(group)
@@ -589,7 +700,7 @@ class _PairAligner:
             if group in self.absorbed or group in self.gained:
                 continue
             whole = self.first[group]
-            if not (set(whole.blocks) & set(item.blocks)) - {UNCATEGORISED}:
+            if not _share_category(whole.blocks, item.blocks):
                 continue
             contained = _containment(item.word_set, whole.word_set)
             if contained >= CONTAINMENT and (best is None or contained > best[0]):
@@ -598,6 +709,21 @@ class _PairAligner:
             return False
         self._join(best[1], item, best[0])
         return True
+
+    def _join_same_deadline(self, position: int, item: _Item, scores: _PairScores) -> bool:
+        """``_Aligner._join_same_deadline``."""
+        for deadline in item.deadlines:
+            for group in self.by_deadline.get(deadline, ()):
+                if (
+                    group in self.absorbed
+                    or any(deadline in m.deadlines for m in self.gained.get(group, ()))
+                    or not _share_category(self.first[group].blocks, item.blocks)
+                ):
+                    continue
+                self._join(group, item, int(scores.matrix[position, group]) / 100)
+                self.deadline_joins[group] = deadline
+                return True
+        return False
 
     def alignment(self, first: str, second: str) -> Alignment:
         """The pair's alignment, its matches validated with it in one call (half the cost of one by one)."""
@@ -623,6 +749,7 @@ class _PairAligner:
                 "agreements": agreements,
                 "similarity": round(min(similarity, 1.0), 3),
                 "category": _shared_category(blocks),
+                "shared_deadline": self.deadline_joins.get(group),
             }
             matches.append((head.index, fields))
         matches.sort(key=itemgetter(0))
@@ -676,6 +803,27 @@ def _split_similarity(whole: _Item, part: _Item, candidate: _Item) -> float | No
     alone = fuzz.ratio(part.key, whole.key) / 100
     joined = fuzz.ratio(" ".join(sorted(part.words + candidate.words)), whole.key) / 100
     return joined if joined >= alone + SPLIT_GAIN else None
+
+
+def _deadline_index(items: list[_Item]) -> dict[str, list[int]]:
+    """Deadline → the indexes of the items that set it."""
+    index: dict[str, list[int]] = {}
+    for number, item in enumerate(items):
+        for deadline in item.deadlines:
+            index.setdefault(deadline, []).append(number)
+    return index
+
+
+def _deadlines(clause: Clause) -> tuple[str, ...]:
+    """The deadlines a clause sets, as words ("24 hours"), sorted."""
+    return tuple(
+        sorted({f"{q.value:g} {q.unit}" for q in clause.quantities if q.kind == QuantityKind.DEADLINE})
+    )
+
+
+def _share_category(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """Whether two clauses share a named category (being both uncategorised is not enough)."""
+    return bool((set(first) & set(second)) - {UNCATEGORISED})
 
 
 @lru_cache(maxsize=4096)

@@ -10,7 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from match_helpers import agreement
 
+from clauses.classify import classify_agreement
 from clauses.match import DEFAULT_THRESHOLD, Alignment, match, match_pair, match_pairs, normalise
+from clauses.models import Agreement, Clause, QuantityKind
 
 TRAIN = "Romania will train Ukrainian pilots and engineers at the new flight school near Constanta every year"
 
@@ -111,6 +113,107 @@ def test_a_party_swapped_copy_pairs_every_clause_with_its_copy(clauses: list[lis
     expected = {frozenset({f"ua-ro:{n}", f"ua-pl:{n}"}) for n in range(1, len(texts) + 1)}
     assert pairs_of(result) == expected
     assert all(m.similarity == 1.0 for m in result.matches)
+
+
+def classified(agreement_id: str, texts: list[str]) -> Agreement:
+    clauses = [Clause(id=f"{agreement_id}:{n}", path=str(n), text=t) for n, t in enumerate(texts, start=1)]
+    return classify_agreement(
+        Agreement(id=agreement_id, title=agreement_id, parties=["UA", "NO"], clauses=clauses)
+    )
+
+
+CONSULT_EN = "In the event of a future armed attack on Ukraine, the Participants will consult within 24 hours to decide on next steps."
+CONSULT_UK = (
+    "У разі майбутнього збройного нападу на Україну Учасники проведуть консультації протягом 24 годин, "
+    "щоб визначити подальші кроки."
+)
+
+
+def test_a_translation_pairs_by_the_deadline_it_sets_in_the_same_category() -> None:
+    english = classified(
+        "ua-no",
+        [
+            CONSULT_EN,
+            "Norway will train Ukrainian pilots and engineers at a flight school every year.",
+            "Either Participant may terminate this Agreement by written notice, effective within 6 months.",
+        ],
+    )
+    ukrainian = classified(
+        "ua-no-uk", [CONSULT_UK, "Норвегія щороку навчатиме українських пілотів у льотній школі."]
+    )
+    result = match_pair(english, ukrainian)
+    [found] = result.matches
+    assert found.clauses == ["ua-no:1", "ua-no-uk:1"]
+    assert found.shared_deadline == "24 hours" and found.category == "consultations"
+    assert found.similarity < DEFAULT_THRESHOLD  # the words do not match: the fact does
+    assert result.unmatched == {"ua-no": ["ua-no:2", "ua-no:3"], "ua-no-uk": ["ua-no-uk:2"]}
+    assert list(match_pairs([ukrainian, english])) == [result]
+
+
+def test_a_deadline_pairs_only_within_a_shared_category() -> None:
+    consult = classified(
+        "a", ["The Participants will hold consultations within 30 days after an armed attack."]
+    )
+    deliver = classified("b", ["Norway will deliver the promised artillery ammunition within 30 days."])
+    assert consult.clauses[0].category_ids == ["consultations"]
+    assert deliver.clauses[0].category_ids == ["military-assistance"]
+    assert match_pair(consult, deliver).matches == []
+
+
+def test_a_paragraph_split_elsewhere_keeps_its_deadline_part() -> None:
+    """One text holds the consultation and the next steps in one paragraph, the other in two."""
+    whole = classified(
+        "a",
+        [
+            "In the event of a future armed attack on Ukraine, the Participants will consult within 24 hours. "
+            "They will then decide on the measures needed to counter the aggression, including sanctions, "
+            "military equipment, economic assistance and other support for Ukraine's self-defence.",
+        ],
+    )
+    split = classified(
+        "b",
+        [
+            "Should Ukraine be attacked again, consultations shall be held within 24 hours.",
+            "The Participants will then decide on the measures needed to counter the aggression, including "
+            "sanctions, military equipment, economic assistance and other support for Ukraine's self-defence.",
+        ],
+    )
+    result = match_pair(whole, split)
+    assert [sorted(m.clauses) for m in result.matches] == [["a:1", "b:1", "b:2"]]
+    assert result.matches[0].shared_deadline == "24 hours"
+    assert list(match_pairs([whole, split])) == [result]
+
+
+def test_every_pair_of_the_real_corpus_shares_its_24_hour_clause(shared: Path) -> None:
+    """All 32 texts, translations and rewritten paragraphs included: 435 pairs set the 24-hour deadline."""
+    from clauses.pipeline import analyze
+
+    agreements = analyze(sorted((shared / "corpus").glob("*.txt"))).agreements
+    sides = {
+        a.id: {c.id for c in a.clauses if "consultations" in c.category_ids and _sets_24_hours(c)}
+        for a in agreements
+    }
+    alignments = list(match_pairs(agreements))
+    checked = [
+        any(set(m.clauses) & sides[a] and set(m.clauses) & sides[b] for m in alignment.matches)
+        for alignment in alignments
+        for a, b in [alignment.agreements]
+        if sides[a] and sides[b]
+    ]
+    assert len(checked) >= 400 and all(checked)
+    by_id = {a.id: a for a in agreements}
+    by_deadline = [al for al in alignments if any(m.shared_deadline for m in al.matches)]
+    assert (
+        len(by_deadline) >= 60
+    )  # the Ukrainian-language text with every other, and the rewritten paragraphs
+    for alignment in by_deadline[::7]:  # all pairs at once align as each pair alone
+        assert match_pair(*(by_id[i] for i in alignment.agreements)) == alignment
+
+
+def _sets_24_hours(clause: Clause) -> bool:
+    return any(
+        q.kind == QuantityKind.DEADLINE and (q.value, q.unit) == (24, "hours") for q in clause.quantities
+    )
 
 
 # Real agreements descend from the G7 template: pairs must share its 24-hour clause, sanctions, accountability.

@@ -8,9 +8,9 @@ from typing import Any
 import click
 
 from clauses.cli.commitments import load_agreements, report_failures
-from clauses.cli.common import fail, format_option, print_table, taxonomy_option, to_csv, to_json
+from clauses.cli.common import fail, format_option, print_table, taxonomy_option, to_csv, to_json, warn
 
-CSV_HEADER = ("group", "similarity", "category", "agreement", "clause", "text")
+CSV_HEADER = ("group", "similarity", "shared_deadline", "category", "agreement", "clause", "text")
 TEXT_WIDTH = 160
 
 
@@ -26,7 +26,9 @@ def compare_command(
 ) -> None:
     """Match the clauses of agreements A B [C ...]: counterparts with their similarity, then the rest.
 
-    Party names are neutralised before scoring and only clauses sharing a category are compared.
+    Party names are neutralised before scoring and only clauses sharing a category are compared;
+    clauses of one category that set the same deadline ("within 24 hours") are paired even where
+    their words differ (a translation, a rewritten paragraph), and say so.
     """
     from clauses.match import DEFAULT_THRESHOLD, match
 
@@ -43,7 +45,19 @@ def compare_command(
         click.echo(to_csv(CSV_HEADER, _csv_rows(alignment, texts)), nl=False)
     else:
         _print_alignment(alignment, texts)
+    _note_languages(result.agreements)
     report_failures(result)
+
+
+def _note_languages(agreements: list[Any]) -> None:
+    """Wording cannot be matched across languages: say so rather than let the table look complete."""
+    languages = sorted({a.language for a in agreements})
+    if len(languages) > 1:
+        by_language = "; ".join(
+            f"{lang}: {', '.join(a.id for a in agreements if a.language == lang)}" for lang in languages
+        )
+        warn(f"note: the texts are in {len(languages)} languages ({by_language}); clauses in different "
+             "languages are paired only where they set the same deadline in the same category")  # fmt: skip
 
 
 def _agreement_of(clause_id: str) -> str:
@@ -54,11 +68,19 @@ def _csv_rows(alignment: Any, texts: dict[str, Any]) -> list[list[Any]]:
     rows: list[list[Any]] = []
     for number, m in enumerate(alignment.matches, start=1):
         rows.extend(
-            [number, m.similarity, m.category or "", _agreement_of(cid), cid, texts[cid].text]
+            [
+                number,
+                m.similarity,
+                m.shared_deadline or "",
+                m.category or "",
+                _agreement_of(cid),
+                cid,
+                texts[cid].text,
+            ]
             for cid in m.clauses
         )
     for agreement, ids in alignment.unmatched.items():
-        rows.extend(["unmatched", "", ", ".join(texts[cid].category_ids), agreement, cid, texts[cid].text]
+        rows.extend(["unmatched", "", "", ", ".join(texts[cid].category_ids), agreement, cid, texts[cid].text]
                     for cid in ids)  # fmt: skip
     return rows
 
@@ -74,7 +96,10 @@ def _print_alignment(alignment: Any, texts: dict[str, Any]) -> None:
         for agreement in alignment.agreements:
             ids = [cid for cid in m.clauses if _agreement_of(cid) == agreement]
             cells.append("\n".join(f"[{texts[cid].path}] {_short(texts[cid].text)}" for cid in ids))
-        rows.append([f"{m.similarity:.2f}", m.category or "", *cells])
+        similarity = f"{m.similarity:.2f}" + (
+            f"\nsame deadline: {m.shared_deadline}" if m.shared_deadline else ""
+        )
+        rows.append([similarity, m.category or "", *cells])
     print_table("Matched clauses", ["sim", "category", *alignment.agreements], rows)
     for agreement, ids in alignment.unmatched.items():
         by_category: dict[str, list[str]] = {}
