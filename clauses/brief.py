@@ -72,6 +72,9 @@ class MatchedGroup(Strict):
 
     clauses: list[str] = Field(description="the clauses quoted (and cited)")
     similarity: float
+    shared_deadline: str | None = Field(
+        default=None, description="the deadline that paired them, not their wording"
+    )
     also: list[str] = Field(default_factory=list, description="further members, named but not quoted")
 
 
@@ -246,10 +249,8 @@ def _section(
 
 
 def _quoted(group: MatchedGroup) -> MatchedGroup:
-    return MatchedGroup(
-        clauses=group.clauses[:QUOTED_PER_GROUP],
-        also=group.clauses[QUOTED_PER_GROUP:],
-        similarity=group.similarity,
+    return group.model_copy(
+        update={"clauses": group.clauses[:QUOTED_PER_GROUP], "also": group.clauses[QUOTED_PER_GROUP:]}
     )
 
 

@@ -1,8 +1,4 @@
-"""The facts a brief states: commitment cells, matched clauses, findings and partner timelines.
-
-Cells and matches come from ``clauses.commitments`` and ``clauses.match`` where those are
-installed; the small fallbacks here compute the same shapes from the clause labels alone.
-"""
+"""The facts a brief states: commitment cells, matched clauses (``clauses.match``), findings and partner timelines."""
 
 from __future__ import annotations
 
@@ -29,7 +25,6 @@ from clauses.report import category_name, format_date, party_name
 
 HEADLINE_CATEGORIES = ("air-defense", "military-assistance", "training", "consultations")
 """Categories the first finding looks at, in this order, when they are in scope."""
-FALLBACK_THRESHOLD = 0.7
 MAX_NAMED = 6
 
 
@@ -58,14 +53,13 @@ def alignment(
     signed: Sequence[Agreement], categories: Sequence[str]
 ) -> tuple[dict[str, list[MatchedGroup]], str]:
     """Matched clauses per category, widest groups first, and a sentence saying how they were found."""
-    try:
-        from clauses.match import match
-    except ImportError:
-        groups = {category: _fuzzy_groups(signed, category) for category in categories}
-        method = "Clauses matched by token-sorted fuzzy similarity (rapidfuzz) within each category."
-    else:
-        groups = _from_alignment(match(list(signed)), signed, categories)
-        method = "Clauses matched by clauses.match (party names neutralised, one-to-one assignment)."
+    from clauses.match import match
+
+    groups = _from_alignment(match(list(signed)), signed, categories)
+    method = (
+        "Clauses matched by clauses.match (party names neutralised, one-to-one assignment); clauses "
+        "of one category that set the same deadline are matched whatever their wording."
+    )
     return {c: sorted(g, key=lambda m: (-len(m.clauses), -m.similarity)) for c, g in groups.items()}, method
 
 
@@ -78,67 +72,12 @@ def _from_alignment(
         ids = [cid for cid in found.clauses if cid in labels]
         category = found.category or next(iter(labels.get(ids[0], [])), None) if ids else None
         if category in groups and len({agreement_of(cid) for cid in ids}) > 1:
-            groups[category].append(MatchedGroup(clauses=ids, similarity=round(found.similarity, 3)))
-    return groups
-
-
-def _fuzzy_groups(signed: Sequence[Agreement], category: str) -> list[MatchedGroup]:
-    """Greedy groups: each clause with the most similar unused clause of every other agreement."""
-    from rapidfuzz import fuzz, process
-
-    items = [c for a in signed for c in a.clauses if commits(c) and category in c.category_ids]
-    if len(items) < 2:
-        return []
-    texts = [_neutral(c.text) for c in items]
-    cutoff = FALLBACK_THRESHOLD * 100
-    scores = [
-        {
-            j: score
-            for _, score, j in process.extract(
-                t, texts, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, limit=None
-            )
-        }
-        for t in texts
-    ]
-    used: set[int] = set()
-    groups = []
-    for i, seed in enumerate(items):
-        if i in used:
-            continue
-        members = _best_per_agreement(i, items, scores, used)
-        if members:
-            used.update([i, *members])
-            similarity = sum(scores[i][j] for j in members) / len(members) / 100
-            groups.append(
+            groups[category].append(
                 MatchedGroup(
-                    clauses=[seed.id, *(items[j].id for j in members)], similarity=round(similarity, 3)
+                    clauses=ids, similarity=round(found.similarity, 3), shared_deadline=found.shared_deadline
                 )
             )
     return groups
-
-
-def _best_per_agreement(
-    i: int, items: list[Clause], scores: list[dict[int, float]], used: set[int]
-) -> list[int]:
-    best: dict[str, int] = {}
-    for j, score in scores[i].items():
-        owner = agreement_of(items[j].id)
-        if j in used or owner == agreement_of(items[i].id):
-            continue
-        if owner not in best or score > scores[i][best[owner]]:
-            best[owner] = j
-    return sorted(best.values())
-
-
-def _neutral(text: str) -> str:
-    """Party names replaced by one word, so 'Romania will train' scores like 'Germany will train'."""
-    from clauses.gazetteer import mentions
-
-    pieces, last = [], 0
-    for mention in mentions(text):
-        pieces.extend([text[last : mention.start], "PARTY"])
-        last = mention.end
-    return "".join([*pieces, text[last:]]).lower()
 
 
 def timelines(

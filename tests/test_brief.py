@@ -4,28 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 
 import pytest
 from lxml import html as lxml_html
 from pypdf import PdfReader
-from report_factories import corpus, germany, romania, romania_statement
+from report_factories import agreement, clause, corpus, germany, romania, romania_statement
 
 from clauses.brief import Brief, build_brief
 from clauses.cli import cli
 from clauses.errors import ClausesError
-from clauses.models import Strength
+from clauses.models import Quantity, QuantityKind, Strength
 from clauses.pipeline import Analysis
+from clauses.report import render
 
 TODAY = dt.date(2026, 1, 15)
 
 
 @pytest.fixture(scope="module")
 def brief() -> Brief:
-    """Built with the brief's own fallback matcher, so the expectations hold whatever clauses.match does."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setitem(sys.modules, "clauses.match", None)
-        return build_brief(corpus(), today=TODAY)
+    return build_brief(corpus(), today=TODAY)
 
 
 def cited_everywhere(brief: Brief) -> set[str]:
@@ -81,12 +78,32 @@ def test_parallel_clauses_match_across_agreements_and_unique_ones_are_listed(bri
     assert maritime.silent == ["DE"]
 
 
-def test_clauses_match_is_used_when_installed():
-    pytest.importorskip("clauses.match", reason="the match stage has not landed")
-    brief = build_brief(corpus())
+def test_the_brief_says_how_clauses_were_matched(brief):
     assert brief.matching.startswith("Clauses matched by clauses.match")
-    section = next(s for s in brief.sections if s.category == "consultations")
-    assert ["ua-de-2024:II.1", "ua-ro-2024:3"] in [sorted(g.clauses) for g in section.matches]
+
+
+def test_a_group_paired_by_its_deadline_says_so():
+    consult = "Консультації відбудуться протягом 24 годин після нападу."
+    deadline = [Quantity(kind=QuantityKind.DEADLINE, value=24, unit="hours", text="протягом 24 годин")]
+    norway = agreement(
+        "ua-no-2024",
+        ["UA", "NO"],
+        dt.date(2024, 7, 1),
+        [clause("ua-no-2024", "1", consult, ["consultations"], quantities=deadline)],
+        language="uk",
+    )
+    english = "The Participants will consult within 24 hours of an attack on Ukraine."
+    deadline_en = [Quantity(kind=QuantityKind.DEADLINE, value=24, unit="hours", text="within 24 hours")]
+    germany_ = agreement(
+        "ua-de-2024",
+        ["UA", "DE"],
+        dt.date(2024, 2, 16),
+        [clause("ua-de-2024", "1", english, ["consultations"], quantities=deadline_en)],
+    )
+    brief = build_brief([norway, germany_], today=TODAY)
+    [group] = next(s for s in brief.sections if s.category == "consultations").matches
+    assert group.shared_deadline == "24 hours" and group.similarity < 0.6
+    assert "paired by the same deadline (24 hours)" in render("brief.html", brief, "html").decode()
 
 
 def test_timeline_puts_statements_apart_and_dated(brief):
@@ -137,7 +154,6 @@ def test_a_single_agreement_gives_a_profile():
 
 
 def test_a_brief_of_nothing_committed_still_renders():
-    from clauses.report import render
 
     quiet = build_brief([romania_statement()])
     assert quiet.heatmap.cells == [] and quiet.findings == []
