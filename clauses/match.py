@@ -430,10 +430,12 @@ class _Aligner:
                     self._absorb(group_index, other_index)
 
     def _merge_same_deadline(self, position: int, near: _Near) -> None:
-        """A paragraph that joined a group and sets a deadline the group lacks takes in the group that sets it.
+        """A paragraph that joined a group and sets a deadline the group lacks takes in the clause that sets it.
 
         One partner wrote the 24-hour consultation and the next steps as one paragraph, the
         others as two: wording pairs the paragraph with one of them, the deadline with the other.
+        Only a clause still alone is taken in: a group that other agreements already share is not
+        merged (its members' wording is what later agreements are matched against).
         """
         for group_index, group in enumerate(self.groups):
             if group is None or position not in group.agreements:
@@ -456,6 +458,7 @@ class _Aligner:
             if (
                 other_index != group_index
                 and other is not None
+                and len(other.members) == 1  # a group others share keeps its own text to be matched by
                 and position not in other.agreements
                 and _share_category(other.blocks, item.blocks)
             ):

@@ -184,6 +184,18 @@ def test_a_paragraph_split_elsewhere_keeps_its_deadline_part() -> None:
     assert list(match_pairs([whole, split])) == [result]
 
 
+def test_a_group_others_share_is_not_merged_by_a_deadline() -> None:
+    """Pairwise, a paragraph holding both provisions takes both; n-way, the shared 24-hour group stays whole."""
+    consult = "In the event of a future armed attack on Ukraine, the Participants will consult within 24 hours to {} next steps."
+    amend = "The Participants may amend these provisions to match any mechanism Ukraine later agrees with {} partners."
+    a = classified("a", [consult.format("decide on"), amend.format("other")])
+    b = classified("b", [consult.format("determine"), amend.format("its")])
+    c = classified("c", [amend.format("other")[:-1] + ", and will consult within 24 hours."])
+    [pair] = match_pair(a, c).matches
+    assert pair.clauses == ["a:1", "a:2", "c:1"] and pair.shared_deadline == "24 hours"
+    assert [m.clauses for m in match([a, b, c]).matches] == [["a:1", "b:1"], ["a:2", "b:2", "c:1"]]
+
+
 def test_every_pair_of_the_real_corpus_shares_its_24_hour_clause(shared: Path) -> None:
     """All 32 texts, translations and rewritten paragraphs included: 435 pairs set the 24-hour deadline."""
     from clauses.pipeline import analyze
