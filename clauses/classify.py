@@ -181,6 +181,7 @@ def classify_clause(
         taxonomy.requirements,
         list_item=clause.parent is not None,
         background=circumstances(clause.text),
+        introducer=taxonomy.matcher.read(parent.text)[1] if parent is not None else (),
     )
     commitment = commitment_of(clause.text, tokens, hits + _future_tense(clause.text, tokens), tuple(parties))
     if parent is not None and not commitment.explicit_subject:
@@ -277,6 +278,7 @@ def categorize(
     *,
     list_item: bool = False,
     background: Sequence[tuple[int, int]] = (),
+    introducer: Sequence[Hit] = (),
 ) -> list[CategoryLabel]:
     """Categories whose evidence weighs at least THRESHOLD; heading words count at half weight.
 
@@ -285,7 +287,9 @@ def categorize(
     of its groups) needs a word of each in the clause or its heading, or one of its names.
     A ``list_item`` is part of the sentence introducing it: its section's topic holds
     even where the item's own words name another ("facilitate training" under "Organised crime").
-    Words in ``background`` spans (see ``circumstances``) count at half weight.
+    Words in ``background`` spans (see ``circumstances``) count at half weight. The ``introducer``
+    (the hits of the sentence introducing a list item) may supply required words: "Poland will
+    transfer:" gives "artillery systems," below it what it needs to be military assistance.
     """
     weights: dict[str, dict[str, float]] = {}
     evidence: dict[str, list[str]] = {}
@@ -305,7 +309,7 @@ def categorize(
                         _span_text(hit) if factor == 1.0 else f"[heading] {_span_text(hit)}"
                     )
     if requirements:
-        unmet = _unmet_requirements(requirements, [*hits, *heading_hits])
+        unmet = _unmet_requirements(requirements, [*hits, *heading_hits, *introducer])
         weights = {category: seen for category, seen in weights.items() if category not in unmet}
     labels = []
     # Heading words decide alone only for a clause whose own words name no category (or a list item);

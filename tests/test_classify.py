@@ -704,6 +704,17 @@ def test_the_scene_setting_clause_counts_less_than_the_main_one(text, present, a
     assert absent is None or absent not in ids, ids
 
 
+def test_the_sentence_introducing_a_list_supplies_the_word_of_giving():
+    intro = Clause(id="t:1", path="5", text="Norway will transfer to Ukraine, among others:")
+    item = Clause(
+        id="t:2", path="5.a", parent="t:1", text="a) artillery systems and large calibre ammunition;"
+    )
+    agreement = Agreement(id="ua-no-2030", title="Agreement", parties=["UA", "NO"], clauses=[intro, item])
+    assert "military-assistance" in classify_agreement(agreement).clauses[1].category_ids
+    alone = item.model_copy(update={"parent": None})
+    assert "military-assistance" not in classify_clause(alone).category_ids
+
+
 def test_a_military_heading_supplies_the_military_word():
     clause = Clause(
         id="t:1",
