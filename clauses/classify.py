@@ -285,8 +285,9 @@ def categorize(
     Words the taxonomy weighs as incidental do not make a category beside one the clause
     is plainly about; a category with required word groups (``requirements``: id → the keys
     of its groups) needs a word of each in the clause or its heading, or one of its names.
-    A ``list_item`` is part of the sentence introducing it: its section's topic holds
-    even where the item's own words name another ("facilitate training" under "Organised crime").
+    A ``list_item`` is part of the sentence introducing it: the topic of a one-topic section holds
+    even where the item's own words name another ("facilitate training" under "Organised crime";
+    not "Development of agriculture" under "Humanitarian, recovery and financial support").
     Words in ``background`` spans (see ``circumstances``) count at half weight. The ``introducer``
     (the hits of the sentence introducing a list item) may supply required words: "Poland will
     transfer:" gives "artillery systems," below it what it needs to be military assistance.
@@ -312,12 +313,14 @@ def categorize(
         unmet = _unmet_requirements(requirements, [*hits, *heading_hits, *introducer])
         weights = {category: seen for category, seen in weights.items() if category not in unmet}
     labels = []
-    # Heading words decide alone only for a clause whose own words name no category (or a list item);
+    # Heading words decide alone only for a clause whose own words name no category (or a list item
+    # in a one-topic section);
     # otherwise they complete a category the clause's own words already point to.
     own = {c for c, seen in weights.items() if _own_weight(seen) >= THRESHOLD}
     dominant = {c for c in own if _own_weight(weights[c]) >= DOMINANT}
+    section_topic = list_item and len({c for c, seen in weights.items() if _heading_weight(seen)}) == 1
     for category, seen in weights.items():
-        if own and not list_item and category not in own and _own_weight(seen) < HEADING_COMPLETES:
+        if own and not section_topic and category not in own and _own_weight(seen) < HEADING_COMPLETES:
             continue
         if dominant - {category} and _only_incidental(seen):
             continue  # "support through EU instruments" in a clause plainly about something else
@@ -365,6 +368,10 @@ def _only_incidental(seen: dict[str, float]) -> bool:
     if any(key.startswith("[heading]") for key in seen):
         return False
     return all(weight <= INCIDENTAL for weight in seen.values())
+
+
+def _heading_weight(seen: dict[str, float]) -> float:
+    return sum(weight for key, weight in seen.items() if key.startswith("[heading]"))
 
 
 def _own_weight(seen: dict[str, float]) -> float:
