@@ -60,6 +60,12 @@ def alignment(
         "Clauses matched by clauses.match (party names neutralised, one-to-one assignment); clauses "
         "of one category that set the same deadline are matched whatever their wording."
     )
+    languages = sorted({a.language for a in signed})
+    if len(languages) > 1:
+        method += (
+            f" The texts are in {len(languages)} languages ({', '.join(languages)}): across languages only "
+            "shared deadlines pair clauses, so a clause listed as unique may have a counterpart in translation."
+        )
     return {c: sorted(g, key=lambda m: (-len(m.clauses), -m.similarity)) for c, g in groups.items()}, method
 
 

@@ -104,6 +104,7 @@ def test_a_group_paired_by_its_deadline_says_so():
     [group] = next(s for s in brief.sections if s.category == "consultations").matches
     assert group.shared_deadline == "24 hours" and group.similarity < 0.6
     assert "paired by the same deadline (24 hours)" in render("brief.html", brief, "html").decode()
+    assert "2 languages (en, uk)" in brief.matching
 
 
 def test_timeline_puts_statements_apart_and_dated(brief):
