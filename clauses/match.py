@@ -430,40 +430,60 @@ class _Aligner:
                     self._absorb(group_index, other_index)
 
     def _merge_same_deadline(self, position: int, near: _Near) -> None:
-        """A paragraph that joined a group and sets a deadline the group lacks takes in the clause that sets it.
+        """A paragraph that joined a group and sets a deadline the group lacks goes with the clause that sets it.
 
         One partner wrote the 24-hour consultation and the next steps as one paragraph, the
         others as two: wording pairs the paragraph with one of them, the deadline with the other.
-        Only a clause still alone is taken in: a group that other agreements already share is not
-        merged (its members' wording is what later agreements are matched against).
+        A clause still alone is taken in (the paragraph holds both); a group that other agreements
+        already share is joined instead, and keeps its own members (their wording is what later
+        agreements are matched against).
         """
         for group_index, group in enumerate(self.groups):
             if group is None or position not in group.agreements:
                 continue
             for item in [m for m in group.members if m.agreement == position]:
-                for deadline in sorted(set(item.deadlines).difference(group.members[0].deadlines)):
-                    other_index = self._first_with_deadline(deadline, item, group_index, position)
-                    if other_index is not None:
-                        other = self.groups[other_index]
-                        assert other is not None
-                        group.members.extend(other.members)
-                        group.similarities.extend([*other.similarities, near.value(item.index, other_index)])
-                        group.agreements |= other.agreements
-                        group.shared_deadline = deadline
-                        self.groups[other_index] = None
+                found = self._deadline_group(item, group, group_index, position)
+                if found is None:
+                    continue
+                deadline, other_index = found
+                other = self.groups[other_index]
+                assert other is not None
+                if len(other.members) == 1:
+                    group.members.extend(other.members)
+                    group.similarities.extend([*other.similarities, near.value(item.index, other_index)])
+                    group.agreements |= other.agreements
+                    group.shared_deadline = deadline
+                    self.groups[other_index] = None
+                else:
+                    self._move(item, group_index, other_index, near.value(item.index, other_index))
+                    other.shared_deadline = deadline
 
-    def _first_with_deadline(self, deadline: str, item: _Item, group_index: int, position: int) -> int | None:
-        for other_index in self.by_deadline.get(deadline, ()):
-            other = self.groups[other_index]
-            if (
-                other_index != group_index
-                and other is not None
-                and len(other.members) == 1  # a group others share keeps its own text to be matched by
-                and position not in other.agreements
-                and _share_category(other.blocks, item.blocks)
-            ):
-                return other_index
+    def _deadline_group(
+        self, item: _Item, group: _Group, group_index: int, position: int
+    ) -> tuple[str, int] | None:
+        """The first deadline the item sets and its group lacks, with the first other group that sets it."""
+        for deadline in sorted(set(item.deadlines).difference(group.members[0].deadlines)):
+            for other_index in self.by_deadline.get(deadline, ()):
+                other = self.groups[other_index]
+                if (
+                    other_index != group_index
+                    and other is not None
+                    and position not in other.agreements
+                    and _share_category(other.blocks, item.blocks)
+                ):
+                    return deadline, other_index
         return None
+
+    def _move(self, item: _Item, source: int, target: int, similarity: float) -> None:
+        """Take ``item`` (not the first member) out of the group ``source`` and into ``target``."""
+        group = self.groups[source]
+        assert group is not None
+        place = next(i for i, member in enumerate(group.members) if member is item)
+        del group.members[place]
+        if place - 1 < len(group.similarities):  # a joined member's similarity follows the first member's
+            del group.similarities[place - 1]
+        group.agreements = {member.agreement for member in group.members}
+        self._join(target, item, similarity)
 
     def _absorb(self, keep: int, gone: int) -> None:
         kept, other = self.groups[keep], self.groups[gone]
@@ -490,7 +510,7 @@ class _Aligner:
                 clauses=[m.clause.id for m in members],
                 agreements=list(dict.fromkeys(ids[m.agreement] for m in members)),
                 similarity=round(min(similarity, 1.0), 3),
-                category=_shared_category(tuple(m.blocks for m in members)),
+                category=_shared_category(_deciding_blocks(members, group.shared_deadline)),
                 shared_deadline=group.shared_deadline,
             )
             matches.append((_position(members[0]), match_))
@@ -745,7 +765,8 @@ class _PairAligner:
                     *sorted(gained, key=_index),
                 ]
                 head = members[0]
-                clauses, blocks = [m.clause.id for m in members], tuple(m.blocks for m in members)
+                clauses = [m.clause.id for m in members]
+                blocks = _deciding_blocks(members, self.deadline_joins.get(group))
                 similarity = sum(self.similarities[group]) / len(self.similarities[group])
             fields = {
                 "clauses": clauses,
@@ -822,6 +843,12 @@ def _deadlines(clause: Clause) -> tuple[str, ...]:
     return tuple(
         sorted({f"{q.value:g} {q.unit}" for q in clause.quantities if q.kind == QuantityKind.DEADLINE})
     )
+
+
+def _deciding_blocks(members: list[_Item], deadline: str | None) -> tuple[tuple[str, ...], ...]:
+    """The blocks the match's category is read from: of the members that set the deadline it was
+    paired by (the parts of a split paragraph may carry other categories), else of all."""
+    return tuple(m.blocks for m in members if deadline is None or deadline in m.deadlines)
 
 
 def _share_category(first: tuple[str, ...], second: tuple[str, ...]) -> bool:

@@ -184,8 +184,9 @@ def test_a_paragraph_split_elsewhere_keeps_its_deadline_part() -> None:
     assert list(match_pairs([whole, split])) == [result]
 
 
-def test_a_group_others_share_is_not_merged_by_a_deadline() -> None:
-    """Pairwise, a paragraph holding both provisions takes both; n-way, the shared 24-hour group stays whole."""
+def test_a_paragraph_setting_a_deadline_goes_with_the_group_that_sets_it() -> None:
+    """Pairwise, a paragraph holding both provisions takes both; n-way, it joins the shared 24-hour group,
+    which stays whole, and the group it matched by wording keeps its own members."""
     consult = "In the event of a future armed attack on Ukraine, the Participants will consult within 24 hours to {} next steps."
     amend = "The Participants may amend these provisions to match any mechanism Ukraine later agrees with {} partners."
     a = classified("a", [consult.format("decide on"), amend.format("other")])
@@ -193,7 +194,10 @@ def test_a_group_others_share_is_not_merged_by_a_deadline() -> None:
     c = classified("c", [amend.format("other")[:-1] + ", and will consult within 24 hours."])
     [pair] = match_pair(a, c).matches
     assert pair.clauses == ["a:1", "a:2", "c:1"] and pair.shared_deadline == "24 hours"
-    assert [m.clauses for m in match([a, b, c]).matches] == [["a:1", "b:1"], ["a:2", "b:2", "c:1"]]
+    assert pair.category == "consultations"  # from the clauses that set the deadline
+    matches = match([a, b, c]).matches
+    assert [m.clauses for m in matches] == [["a:1", "b:1", "c:1"], ["a:2", "b:2"]]
+    assert [m.shared_deadline for m in matches] == ["24 hours", None]
 
 
 def test_every_pair_of_the_real_corpus_shares_its_24_hour_clause(shared: Path) -> None:
