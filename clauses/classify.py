@@ -51,6 +51,7 @@ HEADING_COMPLETES = 0.3
 """Own weight from which heading words may complete a category beside others the clause names."""
 MIN_WORDS_FOR_HEADING = 4
 HEADING_KINDS = ("category", "name", "requires")
+EVIDENCE_KINDS = frozenset({"category", "name"})
 EVIDENCE_KEYS: dict[str, str] = {}
 # "as" only before a name ("As Ukraine begins"): "as members of", "as well as" name no circumstance.
 CIRCUMSTANCE = re.compile(
@@ -292,43 +293,46 @@ def categorize(
     (the hits of the sentence introducing a list item) may supply required words: "Poland will
     transfer:" gives "artillery systems," below it what it needs to be military assistance.
     """
-    weights: dict[str, dict[str, float]] = {}
-    evidence: dict[str, list[str]] = {}
-    for source, factor in ((hits, 1.0), (heading_hits, HEADING_FACTOR)):
-        for hit in source:
-            if hit.pattern.kind not in ("category", "name"):
-                continue
+    found: dict[str, _Evidence] = {}
+    for hit in hits:
+        if hit.pattern.kind in EVIDENCE_KINDS:
+            key = _evidence_key(hit.pattern)
+            weight = hit.pattern.weight
+            if background and any(s <= hit.start < e for s, e in background):
+                weight *= HEADING_FACTOR
             for category in _with_parent(hit.pattern.target):
-                seen = weights.setdefault(category, {})
-                key = (
-                    _evidence_key(hit.pattern) if factor == 1.0 else "[heading]" + _evidence_key(hit.pattern)
-                )
-                if key not in seen:
-                    in_background = factor == 1.0 and any(s <= hit.start < e for s, e in background)
-                    seen[key] = hit.pattern.weight * (HEADING_FACTOR if in_background else factor)
-                    evidence.setdefault(category, []).append(
-                        _span_text(hit) if factor == 1.0 else f"[heading] {_span_text(hit)}"
-                    )
+                entry = found.get(category) or found.setdefault(category, _Evidence())
+                if key not in entry.own:
+                    entry.own[key] = weight
+                    entry.texts.append(hit.text)
+    for hit in heading_hits:
+        if hit.pattern.kind in EVIDENCE_KINDS:
+            key = _evidence_key(hit.pattern)
+            for category in _with_parent(hit.pattern.target):
+                entry = found.get(category) or found.setdefault(category, _Evidence())
+                if key not in entry.heading:
+                    entry.heading[key] = hit.pattern.weight * HEADING_FACTOR
+                    entry.texts.append(f"[heading] {hit.text}")
     if requirements:
         unmet = _unmet_requirements(requirements, [*hits, *heading_hits, *introducer])
-        weights = {category: seen for category, seen in weights.items() if category not in unmet}
-    labels = []
+        found = {category: entry for category, entry in found.items() if category not in unmet}
     # Heading words decide alone only for a clause whose own words name no category (or a list item
-    # in a one-topic section);
-    # otherwise they complete a category the clause's own words already point to.
-    own = {c for c, seen in weights.items() if _own_weight(seen) >= THRESHOLD}
-    dominant = {c for c in own if _own_weight(weights[c]) >= DOMINANT}
-    section_topic = list_item and len({c for c, seen in weights.items() if _heading_weight(seen)}) == 1
-    for category, seen in weights.items():
-        if own and not section_topic and category not in own and _own_weight(seen) < HEADING_COMPLETES:
+    # in a one-topic section); otherwise they complete a category the clause's own words already point to.
+    own = {category: sum(entry.own.values()) for category, entry in found.items()}
+    named = {category for category, weight in own.items() if weight >= THRESHOLD}
+    dominant = {category for category in named if own[category] >= DOMINANT}
+    section_topic = list_item and sum(1 for entry in found.values() if entry.heading) == 1
+    labels = []
+    for category, entry in found.items():
+        if named and not section_topic and category not in named and own[category] < HEADING_COMPLETES:
             continue
-        if dominant - {category} and _only_incidental(seen):
+        if dominant - {category} and entry.only_incidental():
             continue  # "support through EU instruments" in a clause plainly about something else
-        total = sum(seen.values())
+        total = own[category] + sum(entry.heading.values())
         if total >= THRESHOLD:
             labels.append(
                 CategoryLabel.model_construct(
-                    id=category, score=round(1 - 0.25**total, 3), evidence=evidence[category]
+                    id=category, score=round(1 - 0.25**total, 3), evidence=entry.texts
                 )
             )
     return sorted(labels, key=lambda label: -label.score)
@@ -362,29 +366,27 @@ def _evidence_key(pattern: Pattern) -> str:
     return key
 
 
-def _only_incidental(seen: dict[str, float]) -> bool:
-    """Evidence made only of words the taxonomy weighs as incidental (the EU named as a channel, 'support'),
-    with no heading above the clause naming the same topic."""
-    if any(key.startswith("[heading]") for key in seen):
-        return False
-    return all(weight <= INCIDENTAL for weight in seen.values())
+class _Evidence:
+    """A category's evidence in one clause: its own words and its heading's, each term once, with weights."""
+
+    __slots__ = ("own", "heading", "texts")
+
+    def __init__(self) -> None:
+        self.own: dict[str, float] = {}
+        self.heading: dict[str, float] = {}
+        self.texts: list[str] = []
+        """The words as they stand, heading words marked "[heading]"."""
+
+    def only_incidental(self) -> bool:
+        """Only words the taxonomy weighs as incidental (the EU named as a channel, 'support'),
+        and no heading above the clause naming the same topic."""
+        return not self.heading and all(weight <= INCIDENTAL for weight in self.own.values())
 
 
-def _heading_weight(seen: dict[str, float]) -> float:
-    return sum(weight for key, weight in seen.items() if key.startswith("[heading]"))
-
-
-def _own_weight(seen: dict[str, float]) -> float:
-    return sum(weight for key, weight in seen.items() if not key.startswith("[heading]"))
-
-
+@lru_cache(maxsize=1024)
 def _with_parent(category: str) -> tuple[str, ...]:
     parent = category.split("/")[0]
     return (category,) if parent == category else (category, parent)
-
-
-def _span_text(hit: Hit) -> str:
-    return hit.text
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -602,7 +604,7 @@ def precision_of(
             return Precision.QUANTIFIED, year.group()
     named = [h for h in hits if h.pattern.kind in ("name", "specific")]
     if named:
-        return Precision.SPECIFIC, _span_text(named[0])
+        return Precision.SPECIFIC, named[0].text
     return Precision.GENERAL, "no number, system or programme named"
 
 
@@ -628,9 +630,7 @@ def _reasons(
         reasons.append(Reason(label="obligors", value=", ".join(commitment.obligors), evidence=who))
     for condition in conditions:
         words = [
-            _span_text(h)
-            for h in hits
-            if h.pattern.kind == "condition" and h.pattern.target == condition.value
+            h.text for h in hits if h.pattern.kind == "condition" and h.pattern.target == condition.value
         ]
         reasons.append(Reason(label="conditions", value=condition.value, evidence=", ".join(words)))
     reasons.append(Reason(label="precision", value=precision.value, evidence=precision_why))
