@@ -289,6 +289,8 @@ class _Aligner:
         self.groups: list[_Group | None] = []
         self.index: dict[str, list[int]] = {}
         self.by_deadline: dict[str, list[int]] = {}
+        self.placed: dict[int, int] = {}
+        """The agreement being folded in: its clauses' indexes → the groups they went to."""
 
     def add(self, position: int, clauses: list[Clause]) -> None:
         items = _items(position, clauses)
@@ -296,6 +298,7 @@ class _Aligner:
 
     def place(self, position: int, items: list[_Item], near: _Near) -> None:
         """Fold in one agreement's items, given their similarities to the groups."""
+        self.placed = {}
         scores = near.above(self.threshold)
         assigned = dict(sorted(best_assignment(scores)))
         for item_index, group_index in assigned.items():
@@ -311,7 +314,7 @@ class _Aligner:
                 and not self._join_same_deadline(i, item, near)
             ):
                 self._new_group(item)
-        self._merge_same_deadline(position, near)
+        self._merge_same_deadline(position, items, near)
 
     def _scores(self, items: list[_Item]) -> dict[tuple[int, int], float]:
         """Similarities between the items and the groups of their blocks.
@@ -342,9 +345,11 @@ class _Aligner:
         group.members.append(item)
         group.similarities.append(similarity)
         group.agreements.add(item.agreement)
+        self.placed[item.index] = group_index
 
     def _new_group(self, item: _Item) -> None:
         self.groups.append(_Group(item.blocks, [item], [], {item.agreement}))
+        self.placed[item.index] = len(self.groups) - 1
         for block in item.blocks:
             self.index.setdefault(block, []).append(len(self.groups) - 1)
         for deadline in item.deadlines:
@@ -429,7 +434,7 @@ class _Aligner:
                     group.similarities[-1] = joined
                     self._absorb(group_index, other_index)
 
-    def _merge_same_deadline(self, position: int, near: _Near) -> None:
+    def _merge_same_deadline(self, position: int, items: list[_Item], near: _Near) -> None:
         """A paragraph that joined a group and sets a deadline the group lacks goes with the clause that sets it.
 
         One partner wrote the 24-hour consultation and the next steps as one paragraph, the
@@ -438,8 +443,9 @@ class _Aligner:
         already share is joined instead, and keeps its own members (their wording is what later
         agreements are matched against).
         """
-        for group_index, group in enumerate(self.groups):
-            if group is None or position not in group.agreements:
+        for group_index in sorted({self.placed[item.index] for item in items if item.deadlines}):
+            group = self.groups[group_index]
+            if group is None:
                 continue
             for item in [m for m in group.members if m.agreement == position]:
                 found = self._deadline_group(item, group, group_index, position)
