@@ -715,6 +715,35 @@ def test_the_sentence_introducing_a_list_supplies_the_word_of_giving():
     assert "military-assistance" not in classify_clause(alone).category_ids
 
 
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "The Participants will work together on cyber diplomacy to counter Russian cyber attacks.",
+            "cyber",
+            "political-support",
+        ),
+        # A country's own export rules beside its industry are no sanctions; export controls on Russia are.
+        (
+            "Norway's defence industry will localise production in Ukraine and share technology, "
+            "in accordance with Norwegian export control regulations.",
+            "defense-industry",
+            "sanctions",
+        ),
+        (
+            "The Participants will tighten export controls to deny Russia the goods it uses in its war.",
+            "sanctions",
+            None,
+        ),
+        ("Norway will expand ammunition production for Ukraine.", "defense-industry", None),
+    ],
+)
+def test_words_that_belong_to_another_topic_in_context(text, present, absent):
+    ids = label(text).category_ids
+    assert present in ids, ids
+    assert absent is None or absent not in ids, ids
+
+
 def test_a_military_heading_supplies_the_military_word():
     clause = Clause(
         id="t:1",
