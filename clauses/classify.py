@@ -78,6 +78,10 @@ EMBEDDED = re.compile(
     re.IGNORECASE,
 )
 CONJUNCTION = re.compile(r"^(?:and|but|or|і|й|та|а|и|но)\s+", re.IGNORECASE)
+IN_THOSE_CIRCUMSTANCES = re.compile(
+    r"\b(?:in (?:those|these|such) circumstances|за (?:цих|таких) обставин|(?:при|в) (?:этих|таких) обстоятельствах)",
+    re.IGNORECASE,
+)
 PRONOUN_SUBJECT = re.compile(r"^(?:it|they|we|she|he|вона|воно|вони|ми|она|оно|они|мы)$", re.IGNORECASE)
 TEXT_ITSELF = re.compile(
     r"(?:this|the|present|such)\s+(?:agreement|arrangement|document|memorandum|declaration|provisions?|"
@@ -490,10 +494,15 @@ def _firmest_coordinated(
 
 
 def _conditional_would(text: str, main: Hit, cue: Hit) -> bool:
-    """'Germany affirms that in those circumstances it would provide ...' commits firmly."""
-    if main.pattern.target != "support" or text[cue.start : cue.end].lower() != "would":
+    """'Germany affirms that in those circumstances it would provide ...' commits firmly; so do
+    'Італія підтверджує, що за цих обставин ... вона надасть' and its Russian form, which say
+    "will provide" where English says "would"."""
+    if main.pattern.target != "support":
         return False
-    return bool(PRONOUN_SUBJECT.match(_subject(text, main.end, cue.start)))
+    conditional = text[cue.start : cue.end].lower() == "would" or (
+        cue.pattern.target == "firm" and IN_THOSE_CIRCUMSTANCES.search(text, main.end, cue.start) is not None
+    )
+    return conditional and bool(PRONOUN_SUBJECT.match(_subject(text, main.end, cue.start)))
 
 
 def _after_comma(text: str, start: int, cue_start: int, subject: str) -> bool:

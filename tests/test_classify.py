@@ -744,6 +744,28 @@ def test_words_that_belong_to_another_topic_in_context(text, present, absent):
     assert absent is None or absent not in ids, ids
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway affirms that in those circumstances and in line with its law, it would provide Ukraine with swift aid.",
+        "Norway affirms that in those circumstances, and within its means, it will provide Ukraine with swift aid.",
+        "Норвегія підтверджує, що за цих обставин і відповідно до своїх вимог, вона надасть Україні швидку допомогу.",
+        "Норвегия подтверждает, что при этих обстоятельствах и согласно своим нормам, она предоставит Украине быструю помощь.",
+    ],
+)
+def test_affirming_what_it_will_do_in_those_circumstances_commits_firmly(text):
+    clause = classify_clause(Clause(id="t:1", path="1", text=text), parties=("UA", "NO"))
+    assert (clause.strength, clause.obligors) == (Strength.FIRM, ["NO"])
+
+
+def test_affirming_what_another_will_do_commits_nobody_firmly():
+    clause = classify_clause(
+        Clause(id="t:1", path="1", text="Норвегія підтверджує, що Україна надасть звіт."),
+        parties=("UA", "NO"),
+    )
+    assert clause.strength == Strength.SUPPORT
+
+
 def test_a_military_heading_supplies_the_military_word():
     clause = Clause(
         id="t:1",
