@@ -90,6 +90,8 @@ class Taxonomy(BaseModel):
     @classmethod
     def _known_references(cls, value: dict[str, CategorySpec]) -> dict[str, CategorySpec]:
         for category_id, spec in value.items():
+            if any(not group for group in spec.requires):
+                raise ValueError(f"{category_id}: an empty group in requires could never be met")
             for word in (w for group in spec.requires for w in group if w.startswith("@")):
                 if word[1:] not in value and word[1:] not in CATEGORY_IDS:
                     raise ValueError(f"{category_id}: requires names of an unknown category {word!r}")

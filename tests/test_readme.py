@@ -1,4 +1,4 @@
-"""The README documents every command exactly as its --help says."""
+"""The README documents every command exactly as its --help says, and its taxonomy example works."""
 
 import importlib.util
 from pathlib import Path
@@ -34,3 +34,20 @@ def test_readme_opens_with_the_two_commands():
     assert "make demo" in head and "make test" in head
     ci = (REPO / ".ci" / "run").read_text()
     assert "make test" in ci
+
+
+def test_readme_taxonomy_example_loads_and_labels(tmp_path):
+    from clauses.classify import classify_clause
+    from clauses.models import Clause
+    from clauses.taxonomy import load_taxonomy
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Taxonomy file format") :]
+    example = section[
+        section.index("```yaml") + len("```yaml") : section.index("```", section.index("```yaml") + 7)
+    ]
+    path = tmp_path / "mine.yaml"
+    path.write_text(example, encoding="utf-8")
+    taxonomy = load_taxonomy(path)
+    clause = classify_clause(Clause(id="t:1", path="1", text="Норвегія постачатиме засоби РЕБ."), taxonomy)
+    assert "air-defense/electronic-warfare" in clause.category_ids

@@ -126,6 +126,7 @@ def test_user_file_replaces_required_word_groups(tmp_path):
         ("categories:\n  cyber:\n    terms:\n      de: [a]\n", "categories.cyber.terms.de"),
         ("categories:\n  cyber:\n    terms:\n      en: [{term: a, weight: high}]\n", "weight"),
         ("categories:\n  cyber:\n    requires: [['@space']]\n", "unknown category '@space'"),
+        ("categories:\n  cyber:\n    requires: [[]]\n", "empty group"),
         ("- just\n- a list\n", "mapping"),
         ("categories: !!python/object:os.system {}\n", "line 1"),
     ],
