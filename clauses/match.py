@@ -426,6 +426,7 @@ class _Aligner:
                     other_index == group_index
                     or group is None
                     or other is None
+                    or len(other.members) > 1
                     or position in other.agreements
                 ):
                     continue
