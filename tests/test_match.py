@@ -82,6 +82,19 @@ def test_a_paragraph_split_in_two_matches_both_halves(whole_id: str, split_id: s
     assert result.unmatched == {whole_id: [], split_id: []}
 
 
+def test_n_way_two_shared_halves_stay_apart_when_one_text_joins_them() -> None:
+    """Two agreements keep the halves apart; the third's whole paragraph joins one group, merging none."""
+    a = agreement("a-split", [(FIRST_HALF, ("sanctions",)), (SECOND_HALF, ("sanctions",))])
+    b = agreement(
+        "b-split", [(FIRST_HALF, ("sanctions",)), (SECOND_HALF.replace("banks", "lenders"), ("sanctions",))]
+    )
+    c = agreement("c-whole", [(WHOLE, ("sanctions",))])
+    groups = [set(m.clauses) for m in match([a, b, c]).matches]
+    assert {"a-split:1", "b-split:1"} in [g - {"c-whole:1"} for g in groups]
+    assert {"a-split:2", "b-split:2"} in [g - {"c-whole:1"} for g in groups]
+    assert sum("c-whole:1" in g for g in groups) == 1
+
+
 def test_result_does_not_depend_on_input_order() -> None:
     a = agreement("a", [TRAIN, WHOLE, "Romania will open an embassy office in Lviv for veterans"])
     b = agreement("b", [SECOND_HALF, TRAIN.replace("Romania", "Poland"), FIRST_HALF])
