@@ -27,6 +27,8 @@ from clauses.resources import data_file
 Language = Literal["en", "uk", "ru"]
 TOKEN = re.compile(r"\w+(?:['’ʼ]\w+)*")
 KEY_LENGTH = 3
+TYPO_MIN_LETTERS = 8
+"""Shortest word recognised despite a typo: shorter words are too often other words one letter away."""
 SLOTS = {"name": "category"}
 """Kinds whose hits may not overlap: a name ("European Peace Facility") hides the terms inside it."""
 
@@ -255,6 +257,12 @@ class Matcher:
         for table in (self.loose, self.single, self.stems, *self.pairs.values()):
             for bucket in table.values():
                 bucket.sort(key=lambda p: (-len(p.words), -len(p.words[-1].text)))
+        self.spellings: dict[str, list[str]] = {}
+        """The terms' first words long enough to be recognised with a typo in them, by their first
+        three letters (``near_spelling``)."""
+        for word in sorted({*self.single, *self.pairs, *self.loose}):
+            if len(word) >= TYPO_MIN_LETTERS and word.isalpha():
+                self.spellings.setdefault(word[:3], []).append(word)
         self._starts = _StartIndex(self.starts_at)
         self.read = lru_cache(maxsize=256)(self._read)
 
@@ -290,7 +298,32 @@ class Matcher:
         return cls(patterns)
 
     def starts_at(self, lower: str) -> Starts | None:
-        """The patterns that may begin at the word ``lower`` (None for most words)."""
+        """The patterns that may begin at the word ``lower`` (None for most words), or at the term
+        word it misspells (``near_spelling``)."""
+        found = self._exact_starts(lower)
+        if found is None and len(lower) >= TYPO_MIN_LETTERS and lower.isalpha():
+            near = self.near_spelling(lower)
+            found = self._exact_starts(near) if near else None
+        return found
+
+    def near_spelling(self, lower: str) -> str | None:
+        """The term word one typo away from ``lower`` ("deffence", "ammuntion", "artilelry"), if any.
+
+        Scored with rapidfuzz's optimal-string-alignment distance (a swap of two letters is one
+        edit). The first three and last two letters must agree: a prefix or an ending changes the
+        word ("construction" is no "reconstruction", "knowledge" no "acknowledge"), and endings
+        are the stems' work.
+        """
+        candidates = [word for word in self.spellings.get(lower[:3], ()) if word[-2:] == lower[-2:]]
+        if not candidates:
+            return None
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        found = process.extractOne(lower, candidates, scorer=OSA.distance, score_cutoff=1)
+        return found[0] if found else None
+
+    def _exact_starts(self, lower: str) -> Starts | None:
         by_next = {
             second: tuple(
                 _candidate(p, 0 if p.words[0].exact_case or p.words[1].exact_case else 2) for p in bucket

@@ -171,3 +171,25 @@ def test_a_possessive_in_a_term_matches_as_the_text_is_tokenized():
     from clauses.taxonomy import parse_term
 
     assert [w.text for w in parse_term("Ukraine's request")] == ["ukraine", "request"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "term"),
+    [("reconstrution", "reconstruction"), ("disinfromation", "disinformation"), ("ammuntion", "ammunition"),
+     ("artilelry", "artillery"), ("sanctoins", "sanctions")],
+)  # fmt: skip
+def test_a_long_term_is_recognised_with_one_typo(typed, term):
+    assert load_taxonomy().matcher.near_spelling(typed) == term
+
+
+@pytest.mark.parametrize("word", ["construction", "knowledge", "defenders", "sanctioned"])
+def test_a_prefix_or_an_ending_makes_another_word_not_a_typo(word):
+    assert load_taxonomy().matcher.near_spelling(word) is None
+
+
+def test_a_typo_is_evidence_as_written():
+    clause = classify_clause(
+        Clause(id="t:1", path="1", text="Norway will deliver artilelry ammuntion to Ukraine.")
+    )
+    [label] = [c for c in clause.categories if c.id == "military-assistance"]
+    assert {"artilelry", "ammuntion"} <= set(label.evidence)
