@@ -29,24 +29,21 @@ MAX_NAMED = 6
 
 
 def commitment_cells(signed: Sequence[Agreement]) -> list[HeatCell]:
-    """Every (party, category) with a commitment: the strongest strength and its clauses, strongest first."""
-    found: dict[tuple[str, str], list[Clause]] = defaultdict(list)
-    for agreement in signed:
-        for clause in agreement.clauses:
-            if not commits(clause):
-                continue
-            for party in obligors_of(clause, agreement):
-                for category in clause.category_ids:
-                    found[(party, category)].append(clause)
-    cells = []
-    for (party, category), clauses in found.items():
-        ordered = sorted(clauses, key=lambda c: c.strength.rank)  # stable: document order within a strength
-        cells.append(
-            HeatCell(
-                party=party, category=category, strength=ordered[0].strength, clauses=[c.id for c in ordered]
-            )
+    """Every (party, category) with a commitment (``clauses.commitments.matrix``), its clauses strongest
+    first (document order within a strength): a cell links to its first clause."""
+    from clauses.commitments import matrix
+
+    rank = {clause.id: clause.strength.rank for agreement in signed for clause in agreement.clauses}
+    return [
+        HeatCell(
+            party=cell.party,
+            category=cell.category,
+            strength=cell.strength,
+            clauses=sorted(cell.clauses, key=rank.__getitem__),
         )
-    return sorted(cells, key=lambda c: (c.party, c.category))
+        for cell in sorted(matrix(list(signed)).cells, key=lambda c: (c.party, c.category))
+        if cell.clauses and cell.strength is not None
+    ]
 
 
 def alignment(
