@@ -88,6 +88,8 @@ TEXT_ITSELF = re.compile(
     r"annex|text)\b|\b(?:ця|цієї|ця|дана|дан\w*|настоящ\w*|эт\w*)?\s*(?:угод\w*|соглашени\w*)",
     re.IGNORECASE,
 )
+ITEM_PATH = re.compile(r"(?:^|\.)(?:\d+|[a-z]|[ivx]+|•\d+)$")
+"""A path ending in an item's number, letter or bullet ("8.6", "II.5.a", "3.•2"), not a paragraph ("p3")."""
 LIST_MARK = re.compile(r"^\s*(?:\(?[0-9ivxlcdmа-яa-z]{1,6}[.)]|[•\-–*])\s+", re.IGNORECASE)
 RECITAL_WORDS = frozenset(
     "determined committed convinced unwavering mindful aware conscious guided resolved desirous deeply "
@@ -192,7 +194,7 @@ def classify_clause(
     if parent is not None and not commitment.explicit_subject:
         commitment = _inherit(commitment, parent, taxonomy, tuple(parties))
     elif commitment.strength == Strength.NONE and clause.parent is None:
-        commitment = _bare_list_item(clause.text, tokens)
+        commitment = _bare_list_item(clause.text, tokens, numbered=ITEM_PATH.search(clause.path) is not None)
     conditions = sorted({Condition(hit.pattern.target) for hit in hits if hit.pattern.kind == "condition"})
     quantities = find_quantities(clause.text, [token[LOWER] for token in tokens])
     precision, precision_why = precision_of(clause.text, hits, quantities, commitment.strength)
@@ -234,12 +236,15 @@ def _last_sentence_commitment(text: str, matcher: Matcher, parties: tuple[str, .
     return commitment_of(last, tokens, hits + _future_tense(last, tokens), parties)
 
 
-def _bare_list_item(text: str, tokens: list[Token]) -> Commitment:
-    """'6. Promote border protection ...': an item of a list whose 'The Participants will:' was lost."""
+def _bare_list_item(text: str, tokens: list[Token], *, numbered: bool = False) -> Commitment:
+    """'6. Promote border protection ...': an item of a list whose 'The Participants will:' was lost.
+
+    The item's number is in its text, or (``numbered``) only in its path, where the segmenter put it.
+    """
     mark = LIST_MARK.match(text)
-    if not mark or not tokens:
+    if not (mark or numbered) or not tokens:
         return NO_COMMITMENT
-    first = next((t for t in tokens if t[START] >= mark.end()), None)
+    first = next((t for t in tokens if t[START] >= (mark.end() if mark else 0)), None)
     if first is None or first[LOWER] not in BARE_VERBS:
         return NO_COMMITMENT
     strength = Strength.INTENT if first[LOWER] in ("explore", "consider", "seek", "study") else Strength.FIRM

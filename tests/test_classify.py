@@ -766,6 +766,30 @@ def test_affirming_what_another_will_do_commits_nobody_firmly():
     assert clause.strength == Strength.SUPPORT
 
 
+@pytest.mark.parametrize(
+    ("path", "text", "strength"),
+    [
+        # The segmenter keeps an item's number in its path: the bare verb still commits every party.
+        (
+            "8.6",
+            "Promote border protection, monitoring and joint patrols at the common border;",
+            Strength.FIRM,
+        ),
+        ("II.5.b", "6. Explore joint patrols at the common border;", Strength.INTENT),
+        # An unnumbered paragraph opening with the same word is no list item.
+        (
+            "p3",
+            "Promote border protection, monitoring and joint patrols at the common border.",
+            Strength.NONE,
+        ),
+    ],
+)
+def test_a_numbered_item_whose_introducer_was_lost_commits_all(path, text, strength):
+    clause = classify_clause(Clause(id=f"t:{path}", path=path, text=text), parties=("UA", "NO"))
+    assert clause.strength == strength
+    assert clause.obligors == ([] if strength == Strength.NONE else ["ALL"])
+
+
 def test_a_military_heading_supplies_the_military_word():
     clause = Clause(
         id="t:1",
