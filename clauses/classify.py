@@ -88,8 +88,9 @@ TEXT_ITSELF = re.compile(
     r"annex|text)\b|\b(?:ця|цієї|ця|дана|дан\w*|настоящ\w*|эт\w*)?\s*(?:угод\w*|соглашени\w*)",
     re.IGNORECASE,
 )
-ITEM_PATH = re.compile(r"(?:^|\.)(?:\d+|[a-z]|[ivx]+|•\d+)$")
-"""A path ending in an item's number, letter or bullet ("8.6", "II.5.a", "3.•2"), not a paragraph ("p3")."""
+ITEM_PATH = re.compile(r"(?:^|\.)(?:\d+|[a-z]|[ivx]+|•\d+)(?:~\d+)?$")
+"""A path ending in an item's number, letter or bullet ("8.6", "II.5.a", "3.•2", "8.4~2" where numbering
+restarts), not a paragraph ("p3")."""
 LIST_MARK = re.compile(r"^\s*(?:\(?[0-9ivxlcdmа-яa-z]{1,6}[.)]|[•\-–*])\s+", re.IGNORECASE)
 RECITAL_WORDS = frozenset(
     "determined committed convinced unwavering mindful aware conscious guided resolved desirous deeply "
@@ -193,8 +194,11 @@ def classify_clause(
     commitment = commitment_of(clause.text, tokens, hits + _future_tense(clause.text, tokens), tuple(parties))
     if parent is not None and not commitment.explicit_subject:
         commitment = _inherit(commitment, parent, taxonomy, tuple(parties))
-    elif commitment.strength == Strength.NONE and clause.parent is None:
-        commitment = _bare_list_item(clause.text, tokens, numbered=ITEM_PATH.search(clause.path) is not None)
+    elif clause.parent is None and not commitment.explicit_subject:
+        # "4. Support Ukraine in ...": an imperative item, not "supports"; firmer than its verb alone says
+        bare = _bare_list_item(clause.text, tokens, numbered=ITEM_PATH.search(clause.path) is not None)
+        if RANK[bare.strength] < RANK[commitment.strength]:
+            commitment = bare
     conditions = sorted({Condition(hit.pattern.target) for hit in hits if hit.pattern.kind == "condition"})
     quantities = find_quantities(clause.text, [token[LOWER] for token in tokens])
     precision, precision_why = precision_of(clause.text, hits, quantities, commitment.strength)

@@ -776,6 +776,8 @@ def test_affirming_what_another_will_do_commits_nobody_firmly():
             Strength.FIRM,
         ),
         ("II.5.b", "6. Explore joint patrols at the common border;", Strength.INTENT),
+        # Imperative, not "supports"; a restarted number ("~2") is still a number.
+        ("8.4~2", "Support Ukraine in setting up a national focal point on arms;", Strength.FIRM),
         # An unnumbered paragraph opening with the same word is no list item.
         (
             "p3",
@@ -788,6 +790,13 @@ def test_a_numbered_item_whose_introducer_was_lost_commits_all(path, text, stren
     clause = classify_clause(Clause(id=f"t:{path}", path=path, text=text), parties=("UA", "NO"))
     assert clause.strength == strength
     assert clause.obligors == ([] if strength == Strength.NONE else ["ALL"])
+
+
+def test_a_numbered_item_with_its_own_subject_keeps_its_verb():
+    clause = classify_clause(
+        Clause(id="t:4", path="4", text="4. Norway supports the peace formula."), parties=("UA", "NO")
+    )
+    assert (clause.strength, clause.obligors) == (Strength.SUPPORT, ["NO"])
 
 
 def test_a_military_heading_supplies_the_military_word():
