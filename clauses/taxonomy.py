@@ -28,6 +28,7 @@ Language = Literal["en", "uk", "ru"]
 TOKEN = re.compile(r"\w+(?:['’ʼ]\w+)*")
 KEY_LENGTH = 3
 TYPO_MIN_LETTERS = 8
+TYPO_KINDS = frozenset({"category", "name", "requires"})
 """Shortest word recognised despite a typo: shorter words are too often other words one letter away."""
 SLOTS = {"name": "category"}
 """Kinds whose hits may not overlap: a name ("European Peace Facility") hides the terms inside it."""
@@ -258,11 +259,19 @@ class Matcher:
             for bucket in table.values():
                 bucket.sort(key=lambda p: (-len(p.words), -len(p.words[-1].text)))
         self.spellings: dict[str, list[str]] = {}
-        """The terms' first words long enough to be recognised with a typo in them, by their first
-        three letters (``near_spelling``)."""
-        for word in sorted({*self.single, *self.pairs, *self.loose}):
-            if len(word) >= TYPO_MIN_LETTERS and word.isalpha():
-                self.spellings.setdefault(word[:3], []).append(word)
+        """The category terms' first words long enough to be recognised with a typo in them, by their
+        first three letters (``near_spelling``). Grammar cues are not: "undermine" is no "underline"."""
+        for pattern in patterns:
+            word = pattern.words[0].text
+            if (
+                pattern.kind in TYPO_KINDS
+                and not pattern.words[0].stem
+                and len(word) >= TYPO_MIN_LETTERS
+                and word.isalpha()
+            ):
+                self.spellings.setdefault(word[:3], [])
+                if word not in self.spellings[word[:3]]:
+                    self.spellings[word[:3]].append(word)
         self._starts = _StartIndex(self.starts_at)
         self.read = lru_cache(maxsize=256)(self._read)
 
@@ -303,7 +312,7 @@ class Matcher:
         found = self._exact_starts(lower)
         if found is None and len(lower) >= TYPO_MIN_LETTERS and lower.isalpha():
             near = self.near_spelling(lower)
-            found = self._exact_starts(near) if near else None
+            found = self._exact_starts(near, TYPO_KINDS) if near else None
         return found
 
     def near_spelling(self, lower: str) -> str | None:
@@ -323,17 +332,22 @@ class Matcher:
         found = process.extractOne(lower, candidates, scorer=OSA.distance, score_cutoff=1)
         return found[0] if found else None
 
-    def _exact_starts(self, lower: str) -> Starts | None:
+    def _exact_starts(self, lower: str, kinds: frozenset[str] | None = None) -> Starts | None:
+        """What begins at ``lower``; only patterns of ``kinds`` when given."""
         by_next = {
             second: tuple(
-                _candidate(p, 0 if p.words[0].exact_case or p.words[1].exact_case else 2) for p in bucket
+                _candidate(p, 0 if p.words[0].exact_case or p.words[1].exact_case else 2)
+                for p in bucket
+                if kinds is None or p.kind in kinds
             )
             for second, bucket in self.pairs.get(lower, {}).items()
         }
+        by_next = {second: found for second, found in by_next.items() if found}
         stems = [p for p in self.stems.get(lower[:KEY_LENGTH], ()) if lower.startswith(p.words[0].text)]
         rest = tuple(
             _candidate(p, 0 if p.words[0].exact_case else 1)
             for p in (*self.loose.get(lower, ()), *stems, *self.single.get(lower, ()))
+            if kinds is None or p.kind in kinds
         )
         return Starts(by_next, rest) if by_next or rest else None
 
