@@ -77,6 +77,8 @@ EMBEDDED = re.compile(
     r"\b(?:that|which|who|whose|where|when|whether|if|until|unless|що|які|який|яка|щоб|якщо|что|котор\w*|если|чтобы)\b",
     re.IGNORECASE,
 )
+COORDINATORS = frozenset({"and", "or", "but", "і", "й", "та", "а", "и", "но"})
+"""A verb whose subject is only one of these shares the subject of the verb before it."""
 CONJUNCTION = re.compile(r"^(?:and|but|or|і|й|та|а|и|но)\s+", re.IGNORECASE)
 IN_THOSE_CIRCUMSTANCES = re.compile(
     r"\b(?:in (?:those|these|such) circumstances|за (?:цих|таких) обставин|(?:при|в) (?:этих|таких) обстоятельствах)",
@@ -458,16 +460,23 @@ def _sentence_commitment(
         return NO_COMMITMENT
     first = _first_word(text, start, starts, words)
     recital = _is_recital(tokens[first][LOWER]) if first is not None else False
+    previous: tuple[str, list[str], bool] | None = None
     for index, cue in enumerate(cues):
         if not _is_verb(cue, tokens, first):
             continue
         subject = _subject(text, start, cue.start)
-        codes, all_parties = _subject_parties(subject, hits, start, cue.start, text)
+        if previous is not None and subject.lower() in COORDINATORS:
+            subject, codes, all_parties = previous  # ", and would undermine": the earlier verb's subject
+            coordinated = True
+        else:
+            codes, all_parties = _subject_parties(subject, hits, start, cue.start, text)
+            coordinated = False
+        previous = (subject, codes, all_parties)
         if codes and not all_parties and set(codes) <= NOT_OBLIGORS:
             continue  # "Any future Russian invasion would violate ...": the adversary commits to nothing
         codes = [code for code in codes if code not in NOT_OBLIGORS]
         explicit = bool(codes or all_parties)
-        if recital and not (explicit and _after_comma(text, start, cue.start, subject)):
+        if recital and (coordinated or not (explicit and _after_comma(text, start, cue.start, subject))):
             continue
         strength = _firmest_coordinated(text, cue, cues[index + 1 :], tokens, first, end)
         if not explicit and TEXT_ITSELF.match(subject):

@@ -799,6 +799,29 @@ def test_a_numbered_item_with_its_own_subject_keeps_its_verb():
     assert (clause.strength, clause.obligors) == (Strength.SUPPORT, ["NO"])
 
 
+@pytest.mark.parametrize(
+    ("text", "strength", "obligors"),
+    [
+        # ", and would undermine" shares the adversary's subject: nobody commits.
+        (
+            "Any future Russian invasion would violate the UN Charter, and would undermine European security.",
+            Strength.NONE,
+            [],
+        ),
+        ("Norway will train Ukrainian pilots, and will fund the flight school.", Strength.FIRM, ["NO"]),
+        # In a recital, "and commends" continues the participle; it is no main clause.
+        (
+            "recalling that Ukraine will continue its reforms, and that Norway is ready to help, and commends Ukraine;",
+            Strength.NONE,
+            [],
+        ),
+    ],
+)
+def test_a_coordinated_verb_shares_the_subject_before_it(text, strength, obligors):
+    clause = classify_clause(Clause(id="t:p1", path="p1", text=text), parties=("UA", "NO"))
+    assert (clause.strength, clause.obligors) == (strength, obligors)
+
+
 def test_a_military_heading_supplies_the_military_word():
     clause = Clause(
         id="t:1",
