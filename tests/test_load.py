@@ -569,3 +569,19 @@ def test_good_and_bad_files_together_exit_1_with_summary(runner, tmp_path, class
     assert f"{missing}: no such file" in result.stderr
     assert "2 of 3 files failed" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Agreement between Ukraine and Norway", Kind.AGREEMENT),
+        ("Угода між Україною та Норвегією", Kind.AGREEMENT),
+        ("Соглашение между Украиной и Норвегией", Kind.AGREEMENT),
+        # A headline about an agreement is news.
+        ("Agreement between Ukraine and Norway signed in Oslo", Kind.NEWS),
+        ("Угоду між Україною та Норвегією підписано в Осло", Kind.NEWS),
+    ],
+)
+def test_a_short_text_titled_as_an_agreement_is_one(tmp_path, title, kind):
+    text = f"# {title}\n\n1. Norway will consult Ukraine within 24 hours of an armed attack.\n"
+    assert metadata_of(write(tmp_path, "short.md", text)).kind is kind

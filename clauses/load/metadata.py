@@ -95,6 +95,18 @@ STRUCTURAL = re.compile(
 STATEMENT_TITLE = re.compile(r"^\W*(?:\S+\s+){0,4}?(?:statement|заява|заявление)\b", re.IGNORECASE)
 DECLARATION_TITLE = re.compile(r"^\W*(?:\S+\s+){0,4}?(?:declaration|декларац\w*)\b", re.IGNORECASE)
 
+AGREEMENT_TITLE = re.compile(
+    r"^\W*(?:joint\s+|bilateral\s+)?(?:agreement|accord|memorandum|treaty|arrangement|угод[аи]|договір|"
+    r"меморандум|соглашени[ея]|договор)\b",
+    re.IGNORECASE,
+)
+"""A title naming the text itself as an agreement: one even if it has fewer than three numbered paragraphs."""
+NEWS_VERB = re.compile(
+    r"\b(?:signed|reached|agreed|concluded|announced|discussed|will|to be|підписа\w*|уклал\w*|"
+    r"обговор\w*|подписа\w*|заключ\w*|обсуд\w*)\b",
+    re.IGNORECASE,
+)
+"""What a headline about an agreement says and the agreement's own title does not."""
 DOCUMENT_WORD = re.compile(
     r"^(?:joint\s+|bilateral\s+)?(?:agreement|accord|declaration|statement|memorandum|treaty|communiqu|compact"
     r"|угод|договір|декларац|заява|меморандум|соглашени|договор|заявлени)",
@@ -255,6 +267,8 @@ def infer_kind(title: str, text: str, *, news_page: bool) -> Kind:
         return Kind.STATEMENT
     if DECLARATION_TITLE.match(title):
         return Kind.DECLARATION
+    if AGREEMENT_TITLE.match(title) and not NEWS_VERB.search(title):
+        return Kind.AGREEMENT
     if len(NUMBERED.findall(text)) >= 3 or ARTICLE.search(text):
         return Kind.AGREEMENT
     if any(SIGNATURE.match(line) and parse_date(line) for line in text.splitlines()):
