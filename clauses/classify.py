@@ -77,6 +77,12 @@ EMBEDDED = re.compile(
     r"\b(?:that|which|who|whose|where|when|whether|if|until|unless|що|які|який|яка|щоб|якщо|что|котор\w*|если|чтобы)\b",
     re.IGNORECASE,
 )
+GIVEN_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:support|assistance|aid|contributions?|commitments?|help|engagement)\b",
+    re.IGNORECASE,
+)
+"""After a party's possessive: what the party gives, which makes the owner the actor."""
+RECIPIENT_BEFORE = re.compile(r"\b(?:to|for|towards|до|для|к)\s+(?:the\s+)?$", re.IGNORECASE)
 COORDINATORS = frozenset({"and", "or", "but", "і", "й", "та", "а", "и", "но"})
 """A verb whose subject is only one of these shares the subject of the verb before it."""
 CONJUNCTION = re.compile(r"^(?:and|but|or|і|й|та|а|и|но)\s+", re.IGNORECASE)
@@ -559,7 +565,10 @@ def _is_verb(cue: Hit, tokens: list[Token], first: int | None) -> bool:
     if previous in NOUN_CONTEXT:
         return False
     if token[LOWER] in NOUNISH and cue.first != first:
-        return previous in SUBJECT_WORDS or _names_party(tokens[cue.first - 1][RAW])
+        before = tokens[cue.first - 1]
+        if before[END] - before[START] > len(before[RAW]):
+            return False  # "Norway's support": a possessive (tokenize dropped its "'s") makes a noun
+        return previous in SUBJECT_WORDS or _names_party(before[RAW])
     return True
 
 
@@ -597,16 +606,22 @@ def _subject_parties(
 
 @lru_cache(maxsize=4096)
 def _named_parties(subject: str) -> list[str]:
-    """Parties named as actors in a subject (a possessive "Ukraine's" names an owner, not an actor)."""
+    """Parties named as actors in a subject. A possessive names an owner ("Ukraine's security will
+    …"), except of what a party gives ("the UK's support will be", "Romania's military support will");
+    a party after "to" or "for" receives ("Belgium's commitments to Ukraine seek …")."""
     from clauses.gazetteer import mentions
 
     codes = [
         mention.code
         for mention in mentions(subject)
-        if not subject[mention.start : mention.end].endswith(("'s", "’s"))
-        and not subject.startswith(("'s", "’s"), mention.end)
+        if (not _possessive(subject, mention.start, mention.end) or GIVEN_AFTER.match(subject, mention.end))
+        and not RECIPIENT_BEFORE.search(subject, 0, mention.start)
     ]
     return list(dict.fromkeys(codes))
+
+
+def _possessive(subject: str, start: int, end: int) -> bool:
+    return subject[start:end].endswith(("'s", "’s")) or subject.startswith(("'s", "’s"), end)
 
 
 def _obligors(codes: list[str], all_parties: bool, parties: tuple[str, ...]) -> tuple[str, ...]:

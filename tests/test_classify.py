@@ -224,7 +224,7 @@ def test_adversary_as_subject_commits_nobody():
         ("Учасники зустрічатимуться щороку.", ("UA", "GB"), ["ALL"]),
         ("Стороны будут встречаться ежегодно.", ("UA", "GB"), ["ALL"]),
         ("Germany, together with its partners, will fund the coalition.", ("UA", "DE"), ["DE"]),
-        ("Germany's contribution will be delivered by the end of the year.", ("UA", "DE"), ["ALL"]),
+        ("Germany's contribution will be delivered by the end of the year.", ("UA", "DE"), ["DE"]),
     ],
 )
 def test_obligors(text, parties, obligors):
@@ -820,6 +820,20 @@ def test_a_numbered_item_with_its_own_subject_keeps_its_verb():
 def test_a_coordinated_verb_shares_the_subject_before_it(text, strength, obligors):
     clause = classify_clause(Clause(id="t:p1", path="p1", text=text), parties=("UA", "NO"))
     assert (clause.strength, clause.obligors) == (strength, obligors)
+
+
+@pytest.mark.parametrize(
+    ("text", "obligors"),
+    [
+        # What a party gives makes its possessive the actor; a party after "to" or "for" receives.
+        ("The main components of Norway’s support will be the following.", ["NO"]),
+        ("Norway’s security commitments to Ukraine seek to complement those of others.", ["NO"]),
+        ("Ukraine’s security will remain a priority for the Participants.", ["ALL"]),
+    ],
+)
+def test_possessives_and_recipients_in_the_subject(text, obligors):
+    clause = classify_clause(Clause(id="t:p1", path="p1", text=text), parties=("UA", "NO"))
+    assert clause.obligors == obligors
 
 
 def test_a_military_heading_supplies_the_military_word():
