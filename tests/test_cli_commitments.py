@@ -122,14 +122,14 @@ def test_compare_pairs_a_translation_by_its_deadline_and_says_so(runner, tmp_pat
     english = tmp_path / "ua-no-2030.md"
     english.write_text(
         "# Agreement between Ukraine and Norway\n\n"
-        "1. In the event of a future armed attack on Ukraine, the Participants will consult within 24 hours "
+        "a) In the event of a future armed attack on Ukraine, the Participants will consult within 24 hours "
         "to decide on next steps.\n",
         encoding="utf-8",
     )
     ukrainian = tmp_path / "ua-no-2030-uk.md"
     ukrainian.write_text(
         "# Угода між Україною та Норвегією\n\n"
-        "1. У разі майбутнього збройного нападу на Україну Учасники проведуть консультації протягом 24 годин, "
+        "a) У разі майбутнього збройного нападу на Україну Учасники проведуть консультації протягом 24 годин, "
         "щоб визначити подальші кроки.\n",
         encoding="utf-8",
     )
@@ -145,7 +145,7 @@ def test_compare_pairs_a_translation_by_its_deadline_and_says_so(runner, tmp_pat
     assert {r["shared_deadline"] for r in rows} == {"24 hours"}
     table = runner.invoke(cli, ["compare", *files]).stdout
     assert "same deadline" in table
-    assert "[p1.s1] 1. In the" in table  # the clause path in brackets is text, not markup
+    assert "[a] In the event" in table  # the clause path in brackets is text, not markup
 
 
 def test_compare_needs_two_and_reports_failed_files(
