@@ -1,6 +1,7 @@
 """Speed of analysis: load + segment + classify of the shared corpus, in CPU seconds after start-up.
 
 Usage: python bench/bench_classify.py [CORPUS_DIR] [--runs N]
+       python bench/bench_classify.py --growth   (time against clause length, for hostile input)
 
 Each run is a fresh process, so no cache holds a corpus text when timing starts. It
 starts up (imports, taxonomy compiled, a short text of our own analysed once so lazily
@@ -108,7 +109,38 @@ def report(best: dict[str, float], runs: int) -> None:
     print(f"bar: whole corpus under {BAR_SECONDS:.0f} s of CPU — {verdict}")
 
 
+LONG_CLAUSES = {
+    "short sentences": "Norway will train pilots. ",
+    "one sentence, many verbs": "As Ukraine rebuilds, Norway's support to Ukraine will provide shells, and would last; ",
+    "amounts and deadlines": "Norway will provide EUR 5 billion in 2024 and within 24 hours, ",
+    "parties named": "The Participants and Norway, Germany and Romania will help; ",
+}
+
+
+def growth() -> None:
+    """A clause ten times longer should take about ten times longer: time 18,000 and 180,000 characters
+    of each shape (the loader's line limit is 200,000) and print the ratio (1.0 is linear)."""
+    warm_up()
+    from clauses.classify import classify_clause
+    from clauses.models import Clause
+
+    print("growth, 10x longer clause (ratio of time / 10; 1.0 is linear):")
+    for name, piece in LONG_CLAUSES.items():
+        seconds = []
+        for size in (18_000, 180_000):
+            text = piece * (size // len(piece))
+            started = time.process_time()
+            classify_clause(Clause(id="t:1", path="1", text=text), parties=("UA", "NO"))
+            seconds.append(time.process_time() - started)
+        print(
+            f"  {name:26} {seconds[0]:.3f} s -> {seconds[1]:.3f} s, ratio {seconds[1] / seconds[0] / 10:.2f}"
+        )
+
+
 def main(argv: list[str]) -> None:
+    if "--growth" in argv:
+        growth()
+        return
     runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 5
     folders = [a for a in argv if not a.startswith("--") and not a.isdigit()]
     corpus = Path(folders[0]) if folders else CORPUS

@@ -9,9 +9,10 @@ introducing them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from clauses.models import (
@@ -83,6 +84,9 @@ GIVEN_AFTER = re.compile(
 )
 """After a party's possessive: what the party gives, which makes the owner the actor."""
 RECIPIENT_BEFORE = re.compile(r"\b(?:to|for|towards|до|для|к)\s+(?:the\s+)?$", re.IGNORECASE)
+MAX_VERBS = 24
+"""Cues of one sentence looked at as its main verb, and as verbs coordinated with it: a real sentence
+has a handful; a 100,000-character "sentence" would otherwise cost time in the square of its length."""
 COORDINATORS = frozenset({"and", "or", "but", "і", "й", "та", "а", "и", "но"})
 """A verb whose subject is only one of these shares the subject of the verb before it."""
 CONJUNCTION = re.compile(r"^(?:and|but|or|і|й|та|а|и|но)\s+", re.IGNORECASE)
@@ -141,6 +145,7 @@ class Commitment(NamedTuple):
 
 NO_COMMITMENT = Commitment(Strength.NONE, (), "", "", False)
 RANK = {strength: strength.rank for strength in Strength}
+_start_of_hit = attrgetter("start")
 """``Strength.rank`` looked up: the property rebuilds the list of members on every call."""
 
 
@@ -319,7 +324,7 @@ def categorize(
         if hit.pattern.kind in EVIDENCE_KINDS:
             key = _evidence_key(hit.pattern)
             weight = hit.pattern.weight
-            if background and any(s <= hit.start < e for s, e in background):
+            if background and _within(background, hit.start):
                 weight *= HEADING_FACTOR
             for category in _with_parent(hit.pattern.target):
                 entry = found.get(category) or found.setdefault(category, _Evidence())
@@ -357,6 +362,12 @@ def categorize(
                 )
             )
     return sorted(labels, key=lambda label: -label.score)
+
+
+def _within(spans: Sequence[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` lies in one of ``spans`` (sorted, disjoint)."""
+    place = bisect_right(spans, (position, float("inf")))
+    return place > 0 and position < spans[place - 1][1]
 
 
 def circumstances(text: str) -> list[tuple[int, int]]:
@@ -430,8 +441,9 @@ def commitment_of(text: str, tokens: list[Token], hits: list[Hit], parties: tupl
     if not cues:
         return NO_COMMITMENT
     starts = [t[START] for t in tokens]
+    groups = [hit for hit in hits if hit.pattern.kind == "all"]
     found = [
-        _sentence_commitment(text, span, tokens, starts, cues, hits, parties) for span in sentences(text)
+        _sentence_commitment(text, span, tokens, starts, cues, groups, parties) for span in sentences(text)
     ]
     found = [c for c in found if c.strength != Strength.NONE]
     found = [c for c in found if c.explicit_subject] or found
@@ -452,22 +464,25 @@ def _sentence_commitment(
     tokens: list[Token],
     starts: list[int],
     all_cues: list[Hit],
-    hits: list[Hit],
+    groups: list[Hit],
     parties: tuple[str, ...],
 ) -> Commitment:
     """The main verb of a sentence, and the firmest verb coordinated with it ("supports ... and will").
 
-    ``all_cues`` are the clause's strength cues in word order; a sentence without one is passed over at once.
+    ``all_cues`` are the clause's strength cues in text order, ``groups`` its hits naming every party
+    ("the Participants"); a sentence without a cue is passed over at once.
     """
     start, end = span
-    cues = [h for h in all_cues if start <= h.start < end]
+    cues = all_cues[
+        bisect_left(all_cues, start, key=_start_of_hit) : bisect_left(all_cues, end, key=_start_of_hit)
+    ]
     words = range(bisect_left(starts, start), bisect_left(starts, end))
     if not cues or not words:
         return NO_COMMITMENT
     first = _first_word(text, start, starts, words)
     recital = _is_recital(tokens[first][LOWER]) if first is not None else False
     previous: tuple[str, list[str], bool] | None = None
-    for index, cue in enumerate(cues):
+    for index, cue in enumerate(cues[:MAX_VERBS]):
         if not _is_verb(cue, tokens, first):
             continue
         subject = _subject(text, start, cue.start)
@@ -475,7 +490,7 @@ def _sentence_commitment(
             subject, codes, all_parties = previous  # ", and would undermine": the earlier verb's subject
             coordinated = True
         else:
-            codes, all_parties = _subject_parties(subject, hits, start, cue.start, text)
+            codes, all_parties = _subject_parties(subject, groups, start, cue.start, text)
             coordinated = False
         previous = (subject, codes, all_parties)
         if codes and not all_parties and set(codes) <= NOT_OBLIGORS:
@@ -484,7 +499,9 @@ def _sentence_commitment(
         explicit = bool(codes or all_parties)
         if recital and (coordinated or not (explicit and _after_comma(text, start, cue.start, subject))):
             continue
-        strength = _firmest_coordinated(text, cue, cues[index + 1 :], tokens, first, end)
+        strength = _firmest_coordinated(
+            text, cue, cues[index + 1 : index + 1 + MAX_VERBS], tokens, first, end
+        )
         if not explicit and TEXT_ITSELF.match(subject):
             if strength in (Strength.FIRM, Strength.SUPPORT):
                 why = f"{text[cue.start : cue.end]} (about the text itself)"
@@ -593,14 +610,15 @@ def _subject(text: str, start: int, cue_start: int) -> str:
 
 
 def _subject_parties(
-    subject: str, hits: list[Hit], start: int, cue_start: int, text: str
+    subject: str, groups: list[Hit], start: int, cue_start: int, text: str
 ) -> tuple[list[str], bool]:
+    """The parties the subject names, and whether it names them all ("the Participants": ``groups``,
+    in text order)."""
     if not subject:
         return [], False
     where = text.rfind(subject, start, cue_start)
-    all_parties = any(
-        h.pattern.kind == "all" and where <= h.start and h.end <= where + len(subject) for h in hits
-    )
+    inside = groups[bisect_left(groups, where, key=_start_of_hit) :]
+    all_parties = any(h.end <= where + len(subject) for h in inside[:1])
     return _named_parties(subject), all_parties
 
 

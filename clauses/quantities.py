@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from clauses.models import Quantity, QuantityKind
@@ -147,11 +148,16 @@ class _Found:
     def __init__(self) -> None:
         self.found: list[tuple[int, Quantity]] = []
         self.taken: list[tuple[int, int]] = []
+        """Spans already counted, sorted and disjoint: a neighbour look-up tells an overlap."""
 
     def add(self, match: re.Match[str], kind: QuantityKind, value: float, unit: str) -> None:
-        if any(match.start() < end and start < match.end() for start, end in self.taken):
+        start, end = match.span()
+        place = bisect_left(self.taken, (start, end))
+        if (place > 0 and self.taken[place - 1][1] > start) or (
+            place < len(self.taken) and self.taken[place][0] < end
+        ):
             return
-        self.taken.append(match.span())
+        self.taken.insert(place, (start, end))
         self.found.append(
             (match.start(), Quantity(kind=kind, value=value, unit=unit, text=match.group().strip()))
         )
