@@ -316,7 +316,7 @@ class Matcher:
         return found
 
     def near_spelling(self, lower: str) -> str | None:
-        """The term word one typo away from ``lower`` ("deffence", "ammuntion", "artilelry"), if any.
+        """The term word one typo away from ``lower`` ("interoperabilty", "ammuntion", "artilelry"), if any.
 
         Scored with rapidfuzz's optimal-string-alignment distance (a swap of two letters is one
         edit). The first three and last two letters must agree: a prefix or an ending changes the

@@ -175,7 +175,7 @@ def test_a_possessive_in_a_term_matches_as_the_text_is_tokenized():
 
 @pytest.mark.parametrize(
     ("typed", "term"),
-    [("reconstrution", "reconstruction"), ("disinfromation", "disinformation"), ("ammuntion", "ammunition"),
+    [("interoperabilty", "interoperability"), ("disinfromation", "disinformation"), ("ammuntion", "ammunition"),
      ("artilelry", "artillery"), ("sanctoins", "sanctions")],
 )  # fmt: skip
 def test_a_long_term_is_recognised_with_one_typo(typed, term):
