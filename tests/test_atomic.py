@@ -50,3 +50,39 @@ def test_target_under_a_file_is_one_line_error(tmp_path):
         write_atomic(blocker / "out.json", "{}")
     assert str(caught.value).startswith(str(blocker / "out.json"))
     assert "\n" not in str(caught.value)
+
+
+def test_a_device_is_written_to_never_replaced():
+    null = "/dev/null"
+    assert os.path.exists(null)
+    write_atomic(null, "discarded\n")
+    assert os.stat(null).st_mode & 0o170000 == 0o020000, "/dev/null must stay a character device"
+
+
+def test_a_pipe_receives_the_output(tmp_path):
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    write_atomic(pipe, b"through the pipe")
+    reader.join(timeout=10)
+    assert received == [b"through the pipe"]
+    assert pipe.is_fifo()
+
+
+def test_a_link_keeps_pointing_at_its_file(tmp_path):
+    real = tmp_path / "reports" / "brief.html"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "latest.html"
+    link.symlink_to(real)
+    assert write_atomic(link, "new") == link
+    assert link.is_symlink() and real.read_text() == "new"
+
+
+def test_a_folder_is_one_line_error(tmp_path):
+    with pytest.raises(ClausesError, match="is a folder"):
+        write_atomic(tmp_path, "{}")
