@@ -92,14 +92,6 @@ class Kind(StrEnum):
         return self in (Kind.AGREEMENT, Kind.DECLARATION)
 
 
-class OutputFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-    HTML = "html"
-    PDF = "pdf"
-
-
 class CategoryLabel(Strict):
     """One category a clause carries, with the score and the words that earned it."""
 
