@@ -196,13 +196,14 @@ def classify_clause(
     heading_hits = (
         _heading_hits(clause.heading, taxonomy, heading_cache) if len(tokens) >= MIN_WORDS_FOR_HEADING else []
     )
+    introducer = taxonomy.matcher.read(parent.text)[1] if parent is not None else []
     categories = categorize(
         hits,
         heading_hits,
         taxonomy.requirements,
         list_item=clause.parent is not None,
         background=circumstances(clause.text),
-        introducer=taxonomy.matcher.read(parent.text)[1] if parent is not None else (),
+        introducer=introducer,
     )
     commitment = commitment_of(clause.text, tokens, hits + _future_tense(clause.text, tokens), tuple(parties))
     if parent is not None and not commitment.explicit_subject:
@@ -216,6 +217,9 @@ def classify_clause(
     quantities = find_quantities(clause.text, [token[LOWER] for token in tokens])
     precision, precision_why = precision_of(clause.text, hits, quantities, commitment.strength)
     reasons = _reasons(categories, commitment, conditions, hits, precision, precision_why)
+    reasons[len(categories) : len(categories)] = _withheld(
+        taxonomy, categories, hits, [*heading_hits, *introducer]
+    )
     return clause.model_copy(
         update={
             "categories": categories,
@@ -386,6 +390,32 @@ def _unmet_requirements(requirements: Mapping[str, tuple[str, ...]], hits: list[
         for category, keys in requirements.items()
         if category not in found and not found.issuperset(keys)
     }
+
+
+def _withheld(
+    taxonomy: Taxonomy, given: list[CategoryLabel], hits: list[Hit], context: list[Hit]
+) -> list[Reason]:
+    """Categories whose own words add up but whose required words are missing, said with what is
+    missing: a reader sees why "weapons" in an industry clause is not military assistance."""
+    if not taxonomy.requirements:
+        return []
+    labelled = {label.id for label in given}
+    found = {hit.pattern.target for hit in [*hits, *context] if hit.pattern.kind == "requires"}
+    reasons = []
+    for category in sorted(_unmet_requirements(taxonomy.requirements, [*hits, *context]) - labelled):
+        words = {
+            _evidence_key(hit.pattern): (hit.text, hit.pattern.weight)
+            for hit in hits
+            if hit.pattern.kind in EVIDENCE_KINDS and category in _with_parent(hit.pattern.target)
+        }
+        if sum(weight for _, weight in words.values()) < THRESHOLD:
+            continue
+        keys = taxonomy.requirements[category]
+        missing = next(n for n, key in enumerate(keys) if key not in found)
+        examples = ", ".join(taxonomy.categories[category].requires[missing][:4])
+        evidence = f"{', '.join(text for text, _ in words.values())}; but no word such as {examples}"
+        reasons.append(Reason(label=category, value="not given", evidence=evidence))
+    return reasons
 
 
 def _evidence_key(pattern: Pattern) -> str:

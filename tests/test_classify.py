@@ -836,6 +836,22 @@ def test_possessives_and_recipients_in_the_subject(text, obligors):
     assert clause.obligors == obligors
 
 
+def test_a_category_withheld_for_its_required_words_is_explained(runner, tmp_path):
+    clause = label("Norway and Ukraine will expand joint production of shells, weapons and ammunition.")
+    [withheld] = [r for r in clause.reasons if r.value == "not given"]
+    assert withheld.label == "military-assistance" and "military-assistance" not in clause.category_ids
+    assert "weapons" in withheld.evidence and "support*" in withheld.evidence
+    doc = tmp_path / "ua-no-2030.md"
+    doc.write_text(
+        "# Agreement between Ukraine and Norway\n\n1. Norway and Ukraine will expand joint production of "
+        "shells, weapons and ammunition.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["analyze", str(doc), "--explain"], env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.output
+    assert "why military-assistance = not given: shells, weapons, ammunition" in result.stdout
+
+
 def test_a_military_heading_supplies_the_military_word():
     clause = Clause(
         id="t:1",
