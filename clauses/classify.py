@@ -74,6 +74,8 @@ ADJUNCT = re.compile(
     r"разом|спільно|у\b|в\b|відповідно|згідно|з\b|із\b|на\b|для|вместе|совместно|согласно|с\b|по\b|при\b)",
     re.IGNORECASE,
 )
+PARTICIPLE = re.compile(r"^[a-z]\w*ing\b")
+"""A lower-case participle opening a segment ("…, working with its partners in the EU, aims"): an adjunct."""
 EMBEDDED = re.compile(
     r"\b(?:that|which|who|whose|where|when|whether|if|until|unless|що|які|який|яка|щоб|якщо|что|котор\w*|если|чтобы)\b",
     re.IGNORECASE,
@@ -634,7 +636,7 @@ def _subject(text: str, start: int, cue_start: int) -> str:
         before = before[mark.end() :]
     for segment in reversed(SUBJECT_BREAK.split(before)):
         segment = CONJUNCTION.sub("", segment.strip())
-        if segment and not ADJUNCT.match(segment):
+        if segment and not ADJUNCT.match(segment) and not PARTICIPLE.match(segment):
             return segment
     return ""
 

@@ -852,6 +852,33 @@ def test_a_category_withheld_for_its_required_words_is_explained(runner, tmp_pat
     assert "why military-assistance = not given: shells, weapons, ammunition" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("text", "strength", "obligors"),
+    [
+        # The participle between commas is an adjunct: the party before it acts.
+        (
+            "Norway, working with its partners in the EU, will fund the legal work.",
+            Strength.FIRM,
+            ["NO"],
+        ),
+        (
+            "Norway, working with its partners in the EU, will explore all lawful routes.",
+            Strength.INTENT,
+            ["NO"],
+        ),
+        ("Norway, acknowledging the value of culture, will fund museums in Kharkiv.", Strength.FIRM, ["NO"]),
+    ],
+)
+def test_a_participial_phrase_is_no_subject(text, strength, obligors):
+    clause = classify_clause(Clause(id="t:p1", path="p1", text=text), parties=("UA", "NO"))
+    assert (clause.strength, clause.obligors) == (strength, obligors)
+
+
+def test_cbrn_weapons_are_no_weapons_given():
+    ids = label("Norway will support Ukraine's resilience against CBRN weapons-related risks.").category_ids
+    assert "cbrn" in ids and "military-assistance" not in ids
+
+
 def test_a_military_heading_supplies_the_military_word():
     clause = Clause(
         id="t:1",
