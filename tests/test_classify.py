@@ -125,6 +125,13 @@ def label(text: str, parties: tuple[str, ...] = ("UA", "NO"), heading: list[str]
     return classify_clause(Clause(id="t:1", path="1", text=text, heading=heading or []), parties=parties)
 
 
+def assert_labels(text: str, present: str | None, absent: str | None) -> None:
+    """``present`` among the clause's categories and ``absent`` not (None: no check)."""
+    ids = label(text).category_ids
+    assert present is None or present in ids, ids
+    assert absent is None or absent not in ids, ids
+
+
 def test_every_contract_category_has_clauses_here():
     assert set(CATEGORY_CLAUSES) == set(CATEGORY_IDS)
 
@@ -372,9 +379,7 @@ def test_every_clause_of_corpus_and_seeds_is_labelled(shared):
     ],
 )
 def test_integration_needs_the_goal_not_a_passing_name(text, present, absent):
-    ids = label(text).category_ids
-    assert present is None or present in ids, ids
-    assert absent is None or absent not in ids, ids
+    assert_labels(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -419,9 +424,7 @@ def test_integration_needs_the_goal_not_a_passing_name(text, present, absent):
     ],
 )
 def test_passing_words_do_not_make_a_category(text, present, absent):
-    ids = label(text).category_ids
-    assert present is None or present in ids, ids
-    assert absent is None or absent not in ids, ids
+    assert_labels(text, present, absent)
 
 
 def test_one_term_counts_once_whatever_its_spelling():
@@ -439,9 +442,7 @@ def test_one_term_counts_once_whatever_its_spelling():
     ],
 )
 def test_weapons_of_a_threat_or_a_crime_are_not_deliveries(text, present, absent):
-    ids = label(text).category_ids
-    assert present in ids, ids
-    assert absent is None or absent not in ids, ids
+    assert_labels(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -495,9 +496,7 @@ def test_weapons_of_a_threat_or_a_crime_are_not_deliveries(text, present, absent
     ],
 )
 def test_military_assistance_needs_military_aid_not_its_words_elsewhere(text, present, absent):
-    ids = label(text).category_ids
-    assert present is None or present in ids, ids
-    assert absent not in ids, ids
+    assert_labels(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -522,9 +521,7 @@ def test_military_assistance_needs_military_aid_not_its_words_elsewhere(text, pr
     ],
 )
 def test_generic_words_need_their_object(text, present, absent):
-    ids = label(text).category_ids
-    assert present is None or present in ids, ids
-    assert absent is None or absent not in ids, ids
+    assert_labels(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -599,9 +596,7 @@ def test_incidental_words_give_way_in_ukrainian_and_russian(text):
     ],
 )
 def test_deliveries_funds_and_diplomacy(text, present, absent):
-    ids = label(text).category_ids
-    assert present is None or present in ids, ids
-    assert absent is None or absent not in ids, ids
+    assert_labels(text, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -647,9 +642,7 @@ def test_deliveries_funds_and_diplomacy(text, present, absent):
     ],
 )
 def test_military_assistance_needs_something_given_and_something_military(text, present, absent):
-    ids = label(text).category_ids
-    assert present is None or present in ids, ids
-    assert absent is None or absent not in ids, ids
+    assert_labels(text, present, absent)
 
 
 def test_a_list_item_keeps_the_topic_of_its_section():
@@ -699,9 +692,7 @@ def test_a_list_item_keeps_the_topic_of_its_section():
     ],
 )
 def test_the_scene_setting_clause_counts_less_than_the_main_one(text, present, absent):
-    ids = label(text).category_ids
-    assert present in ids, ids
-    assert absent is None or absent not in ids, ids
+    assert_labels(text, present, absent)
 
 
 def test_the_sentence_introducing_a_list_supplies_the_word_of_giving():
@@ -739,9 +730,7 @@ def test_the_sentence_introducing_a_list_supplies_the_word_of_giving():
     ],
 )
 def test_words_that_belong_to_another_topic_in_context(text, present, absent):
-    ids = label(text).category_ids
-    assert present in ids, ids
-    assert absent is None or absent not in ids, ids
+    assert_labels(text, present, absent)
 
 
 @pytest.mark.parametrize(
