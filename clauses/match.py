@@ -36,6 +36,7 @@ from pydantic import Field
 from clauses.assignment import best_assignment
 from clauses.collector import cycle_collector_paused
 from clauses.models import Agreement, Clause, QuantityKind, Strict
+from clauses.quantities import deadline_words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -830,9 +831,7 @@ def _deadline_index(items: list[_Item]) -> dict[str, list[int]]:
 
 def _deadlines(clause: Clause) -> tuple[str, ...]:
     """The deadlines a clause sets, as words ("24 hours"), sorted."""
-    return tuple(
-        sorted({f"{q.value:g} {q.unit}" for q in clause.quantities if q.kind == QuantityKind.DEADLINE})
-    )
+    return tuple(sorted({deadline_words(q) for q in clause.quantities if q.kind == QuantityKind.DEADLINE}))
 
 
 def _deciding_blocks(members: list[_Item], deadline: str | None) -> tuple[tuple[str, ...], ...]:

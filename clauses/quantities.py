@@ -166,6 +166,11 @@ class _Found:
         return [quantity for _, quantity in sorted(self.found, key=lambda item: item[0])]
 
 
+def deadline_words(quantity: Quantity) -> str:
+    """A deadline as words ("24 hours"): the key by which clauses setting the same deadline are paired."""
+    return f"{quantity.value:g} {quantity.unit}"
+
+
 def find_quantities(text: str, words: Iterable[str] | None = None) -> list[Quantity]:
     """Every binding number in ``text``, each span counted once (money before years, deadlines before durations).
 

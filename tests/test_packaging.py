@@ -51,3 +51,4 @@ def test_wheel_carries_templates_corpus_and_data(wheel):
     assert len(agreements) == len(source_agreements)
     assert "clauses/py.typed" in names
     assert any(n.startswith("clauses/data/") for n in names)
+    assert "clauses/export/metadata.yaml" in names

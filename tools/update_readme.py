@@ -14,6 +14,7 @@ import click
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 START, END = "<!-- commands:start -->", "<!-- commands:end -->"
+SCHEMA_START, SCHEMA_END = "<!-- schema:start -->", "<!-- schema:end -->"
 
 
 def command_reference() -> str:
@@ -31,12 +32,29 @@ def command_reference() -> str:
     return "\n".join(parts)
 
 
+def database_schema() -> str:
+    """One section per table and view of ``clauses export``, from the metadata Datasette shows."""
+    from clauses.export import table_metadata
+
+    parts = []
+    for name, table in table_metadata().items():
+        if table.get("hidden"):
+            continue
+        rows = "".join(f"| `{column}` | {meaning} |\n" for column, meaning in table["columns"].items())
+        parts.append(
+            f"**`{name}`** — {table['title']}. {table['description']}\n\n| column | meaning |\n|---|---|\n{rows}"
+        )
+    return "\n".join(parts)
+
+
 def updated(readme: str) -> str:
-    block = f"{START}\n{command_reference()}{END}"
-    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
-    if not pattern.search(readme):
-        raise SystemExit(f"{README}: no {START} ... {END} block")
-    return pattern.sub(lambda _: block, readme)
+    for start, end, make in ((START, END, command_reference), (SCHEMA_START, SCHEMA_END, database_schema)):
+        block = f"{start}\n{make()}{end}"
+        pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.S)
+        if not pattern.search(readme):
+            raise SystemExit(f"{README}: no {start} ... {end} block")
+        readme = pattern.sub(lambda _, block=block: block, readme)
+    return readme
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from clauses.cli.commitments import matrix_command, who_command
 from clauses.cli.compare import compare_command
 from clauses.cli.diff import diff_command
 from clauses.cli.eval import eval_command
+from clauses.cli.export import export_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,6 +30,7 @@ cli.add_command(compare_command)
 cli.add_command(brief_command)
 cli.add_command(diff_command)
 cli.add_command(eval_command)
+cli.add_command(export_command)
 
 
 def main() -> None:

@@ -100,3 +100,27 @@ def fail(error: ClausesError | str, code: int = 2) -> None:
 
 def warn(message: str) -> None:
     click.echo(f"clauses: {message}", err=True)
+
+
+def write_output(data: bytes | str, output: Path | None, *, binary: bool = False) -> None:
+    """Write to ``output`` whole or not at all, or to stdout when it is None or ``-``.
+
+    ``binary`` data (a PDF, a database) is refused on a terminal, where it would only garble the screen.
+    """
+    if output is None or str(output) == "-":
+        if isinstance(data, str):
+            click.echo(data, nl=False)
+            return
+        if binary and sys.stdout.isatty():
+            fail("binary output on a terminal is unreadable: use -o FILE or redirect the output")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from clauses.atomic import write_atomic
+
+    try:
+        write_atomic(output, data)
+    except ClausesError as error:
+        fail(error)
+    warn(f"wrote {output}")

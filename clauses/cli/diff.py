@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from clauses.cli.common import fail, format_option, taxonomy_option, to_json, warn
+from clauses.cli.common import fail, format_option, taxonomy_option, to_json, write_output
 from clauses.errors import ClausesError
 
 KIND_NAMES = ("added", "removed", "modified", "moved", "renumbered", "split", "merged", "unchanged")
@@ -106,21 +106,7 @@ def _render(result: Any, fmt: str) -> bytes:
 
 
 def _emit(data: bytes, output: Path | None, fmt: str) -> None:
-    if output is None:
-        if fmt == "pdf" and sys.stdout.isatty():
-            fail("a PDF on a terminal is unreadable: use -o FILE or redirect the output")
-        if fmt == "pdf":
-            click.get_binary_stream("stdout").write(data)
-        else:
-            click.echo(data.decode("utf-8"), nl=False)
-        return
-    from clauses.atomic import write_atomic
-
-    try:
-        write_atomic(output, data)
-    except ClausesError as error:
-        fail(error)
-    warn(f"wrote {output}")
+    write_output(data if fmt == "pdf" else data.decode("utf-8"), output, binary=True)
 
 
 def _print_diff(result: Any, color: bool) -> None:
