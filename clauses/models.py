@@ -174,6 +174,7 @@ class Agreement(Strict):
     version: str | None = None
     language: str = "en"
     source: str = ""
+    url: str | None = Field(default=None, description="where the text was published (front matter url)")
     duration_years: float | None = None
     clauses: list[Clause] = Field(default_factory=list)
 

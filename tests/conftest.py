@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+SHARED = Path(os.environ.get("CLAUSES_SHARED") or REPO.parent / "shared")
+"""../shared beside the checkout; CLAUSES_SHARED names it for a checkout elsewhere (a git worktree)."""
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

@@ -43,6 +43,7 @@ def test_json_has_documented_shape(runner, tmp_path):
         "version",
         "language",
         "source",
+        "url",
         "duration_years",
     ):
         assert key in agreement

@@ -334,7 +334,8 @@ def test_python_tag_in_front_matter_is_an_error_not_code(tmp_path):
     ("front", "message"),
     [
         ("title: [unclosed\n", "front matter: line"),
-        ("colour: blue\n", "unknown field 'colour'"),
+        ("date: 2024-13-01\n", "front matter: date:"),
+        ("lang: [en, uk]\n", "front matter: lang:"),
         ("parties: [UA, XX]\n", "parties: unknown party code 'XX'"),
         ("signed: 2024-02-31\n", "front matter: signed:"),
         ("kind: poem\n", "front matter: kind:"),

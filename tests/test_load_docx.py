@@ -169,8 +169,7 @@ EXPECTED = [
     "a) item",
     "2. second",
     "b) item, not restarted",
-    "Left cell",
-    "Right cell",
+    "Left cell: Right cell",
     "Signed in Kyiv on 1 May",
     "For one side",
     "two words",
@@ -339,3 +338,30 @@ def test_any_paragraph_text_comes_back_with_spaces_normalised(tmp_path: Path, te
     path = make_docx(tmp_path / "any.docx", p(escaped) + p("end"))
     expected = " ".join(text.split())
     assert extract_docx(path).rstrip("\n").split("\n\n") == ([expected] if expected else []) + ["end"]
+
+
+def _row(*cells: str) -> str:
+    return "<w:tr>" + "".join(f"<w:tc>{cell}</w:tc>" for cell in cells) + "</w:tr>"
+
+
+def test_a_table_rows_first_cell_labels_its_other_cells(tmp_path):
+    table = (
+        "<w:tbl>"
+        + _row(p("Poland"), p("Will deliver two frigates.") + p("Trains crews."))
+        + (_row(p("Norway"), p("Funds the demining of ports.")))
+        + "</w:tbl>"
+    )
+    path = make_docx(tmp_path / "table.docx", p("Contributions by partner") + table)
+    assert extract_docx(path).split("\n\n") == [
+        "Contributions by partner",
+        "Poland: Will deliver two frigates.",
+        "Poland: Trains crews.",
+        "Norway: Funds the demining of ports.\n",
+    ]
+
+
+def test_a_long_first_cell_is_text_of_its_own(tmp_path):
+    left = "Сторони обмінюватимуться інформацією про загрози на морі щомісяця та за потреби частіше."
+    right = "The Participants will exchange information on maritime threats every month, and more often."
+    path = make_docx(tmp_path / "bilingual.docx", "<w:tbl>" + _row(p(left), p(right)) + "</w:tbl>")
+    assert extract_docx(path) == f"{left}\n\n{right}\n"

@@ -130,6 +130,7 @@ def build_agreement(
     check_line_length(document.text, path)
     given = {**document.fields, **overrides}
     given.pop("source", None)  # a loaded agreement's source is the path it was read from
+    given.pop("tags", None)  # a hint for the kind, not a field
     text, inferred = infer(document, given, path)
     fields = {**inferred, **given, "source": str(path)}
     fields.setdefault("id", metadata.slugify(Path(path).stem))

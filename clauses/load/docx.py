@@ -18,6 +18,8 @@ MAX_RATIO = 100  # uncompressed / compressed size of one member
 MAX_UNPACKED = 200 * 1024 * 1024
 RATIO_FLOOR = 1024 * 1024  # a small member cannot hurt, whatever its ratio
 MAX_MEMBERS = 10_000
+MAX_LABEL_WORDS = 12
+"""A table row's first cell this short labels the row (a country, an item); a longer one is text."""
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # password-protected .docx and old .doc are OLE files
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -35,8 +37,13 @@ def extract_docx(path: Path) -> str:
     numbering = Numbering(numbering_xml, styles_xml)
     paragraphs: list[str] = []
     for paragraph in _paragraphs(body):
+        label, is_label = _row_label(paragraph)
+        if is_label:
+            continue
         marker = numbering.marker(paragraph)
         lines = _paragraph_lines(paragraph)
+        if lines and label:
+            lines[0] = f"{label}: {lines[0]}"
         if lines and marker:
             lines[0] = f"{marker} {lines[0]}"
         paragraphs.extend(lines)
@@ -112,6 +119,24 @@ def _element(part: Any) -> Any:
 def _paragraphs(body: Any) -> list[Any]:
     """Every paragraph in document order, table cells and text boxes included, fallbacks skipped."""
     return [p for p in body.iter(f"{W}p") if not any(a.tag == FALLBACK for a in p.iterancestors())]
+
+
+def _row_label(paragraph: Any) -> tuple[str, bool]:
+    """The short first cell of the paragraph's table row (a country, an item), and whether the
+    paragraph is in that cell: such a cell names what the row's other cells say, it is no clause.
+
+    A long first cell or a sentence (a bilingual table's left column) is text of its own: no label.
+    """
+    cell = next(paragraph.iterancestors(f"{W}tc"), None)
+    if cell is None:
+        return "", False
+    cells = cell.getparent().findall(f"{W}tc")
+    if len(cells) < 2:
+        return "", False
+    label = " ".join(line for p in cells[0].iter(f"{W}p") for line in _paragraph_lines(p))
+    if not label or len(label.split()) > MAX_LABEL_WORDS or label[-1] in ".!?;":
+        return "", False
+    return label.rstrip(" :"), cell is cells[0]
 
 
 def _paragraph_lines(paragraph: Any) -> list[str]:
