@@ -131,14 +131,18 @@ def test_a_bold_marker_the_parser_cannot_pair_is_dropped():
 
 
 def _load_seconds(tmp_path: Path, repeats: int) -> float:
+    """The best of three loads: the machine is shared, the best run is the one least disturbed."""
     path = write(tmp_path, f"bold{repeats}.md", "# Bold\n\n" + "**x " * repeats + "\n")
-    start = time.perf_counter()
-    load(path)
-    return time.perf_counter() - start
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        load(path)
+        times.append(time.perf_counter() - start)
+    return min(times)
 
 
 def test_a_long_line_of_unclosed_bold_loads_in_linear_time(tmp_path):
     """Issue #16: one 200 KB line of '**x ' took over ten minutes under a backtracking bold regex."""
     _load_seconds(tmp_path, 500)  # imports and caches outside the measurement
-    small, large = _load_seconds(tmp_path, 2_500), _load_seconds(tmp_path, 10_000)
+    small, large = _load_seconds(tmp_path, 1_500), _load_seconds(tmp_path, 6_000)
     assert large / max(small, 1e-3) < 10, (small, large)  # four times the text; quadratic would be 16
