@@ -14,6 +14,7 @@ from clauses.cli.commitments import matrix_command, who_command
 from clauses.cli.compare import compare_command
 from clauses.cli.diff import diff_command
 from clauses.cli.eval import eval_command
+from clauses.cli.explore import explore_command
 from clauses.cli.export import export_command
 
 
@@ -31,6 +32,7 @@ cli.add_command(brief_command)
 cli.add_command(diff_command)
 cli.add_command(eval_command)
 cli.add_command(export_command)
+cli.add_command(explore_command)
 
 
 def main() -> None:

@@ -133,6 +133,7 @@ join agreements on agreements.id = clauses.agreement_id
 join obligors on obligors.clause_id = clauses.id
 join clause_categories on clause_categories.clause_id = clauses.id
 where clauses.strength != '{Strength.NONE.value}'
+order by section, category, strength_rank, party, agreements.signed, clauses.rowid
 """
 
 MATRIX_VIEW = f"""
