@@ -28,19 +28,10 @@ from clauses.models import (
     Strength,
 )
 from clauses.quantities import find_quantities
-from clauses.taxonomy import (
-    END,
-    LOWER,
-    RAW,
-    START,
-    Hit,
-    Matcher,
-    Pattern,
-    Taxonomy,
-    Token,
-    Word,
-    load_taxonomy,
-)
+from clauses.taxonomy import Hit, Matcher, Pattern, Taxonomy, Word, load_taxonomy
+from clauses.text.markers import LEADING
+from clauses.text.sentences import sentence_spans
+from clauses.text.tokens import END, LOWER, RAW, START, Token
 
 THRESHOLD = 0.5
 HEADING_FACTOR = 0.5
@@ -60,9 +51,6 @@ CIRCUMSTANCE = re.compile(
     r"((?:[Ww]hile|[Ww]hilst|[Ww]hen|[Oo]nce|[Aa]s(?=\s+[A-ZА-ЯІЇЄҐ]))\s[^,;.]{3,200}),"
 )
 NOT_OBLIGORS = frozenset({"RU", "BY", "KP", "IR"})
-# The stop is matched rather than looked behind for: a pattern opening with a character
-# class is searched for in C, twice as fast (``sentences`` puts the stop back).
-SENTENCE_END = re.compile(r"[.!?][\"'”»)]*\s+(?=[\"'“«(]*[A-ZА-ЯІЇЄҐЁ])")
 SUBJECT_BREAK = re.compile(
     r"[,;:()–—]|\b(?:that|which|who|whereby|while|whilst|as|since|because)\b|\b(?:що|які|який|яка|что|которы\w*|котор\w*)\b",
     re.IGNORECASE,
@@ -105,7 +93,6 @@ TEXT_ITSELF = re.compile(
 ITEM_PATH = re.compile(r"(?:^|\.)(?:\d+|[a-z]|[ivx]+|•\d+)(?:~\d+)?$")
 """A path ending in an item's number, letter or bullet ("8.6", "II.5.a", "3.•2", "8.4~2" where numbering
 restarts), not a paragraph ("p3")."""
-LIST_MARK = re.compile(r"^\s*(?:\(?[0-9ivxlcdmа-яa-z]{1,6}[.)]|[•\-–*])\s+", re.IGNORECASE)
 RECITAL_WORDS = frozenset(
     "determined committed convinced unwavering mindful aware conscious guided resolved desirous deeply "
     "firmly strongly acknowledging".split()
@@ -253,7 +240,7 @@ def _inherit(own: Commitment, parent: Clause, taxonomy: Taxonomy, parties: tuple
 @lru_cache(maxsize=256)
 def _last_sentence_commitment(text: str, matcher: Matcher, parties: tuple[str, ...]) -> Commitment:
     """Kept: every item of a list asks for the same introducer."""
-    start, end = sentences(text)[-1] if text.strip() else (0, 0)
+    start, end = sentence_spans(text)[-1] if text.strip() else (0, 0)
     last = text[start:end]
     tokens, hits = matcher.read(last)
     return commitment_of(last, tokens, hits + _future_tense(last, tokens), parties)
@@ -264,7 +251,7 @@ def _bare_list_item(text: str, tokens: list[Token], *, numbered: bool = False) -
 
     The item's number is in its text, or (``numbered``) only in its path, where the segmenter put it.
     """
-    mark = LIST_MARK.match(text)
+    mark = LEADING.match(text)
     if not (mark or numbered) or not tokens:
         return NO_COMMITMENT
     first = next((t for t in tokens if t[START] >= (mark.end() if mark else 0)), None)
@@ -453,16 +440,6 @@ def _with_parent(category: str) -> tuple[str, ...]:
     return (category,) if parent == category else (category, parent)
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of ``text``."""
-    spans, start = [], 0
-    for match in SENTENCE_END.finditer(text):
-        spans.append((start, match.start() + 1))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
 def commitment_of(text: str, tokens: list[Token], hits: list[Hit], parties: tuple[str, ...]) -> Commitment:
     """The firmest commitment among the sentences, with the obligors of the sentences carrying it.
 
@@ -475,7 +452,8 @@ def commitment_of(text: str, tokens: list[Token], hits: list[Hit], parties: tupl
     starts = [t[START] for t in tokens]
     groups = [hit for hit in hits if hit.pattern.kind == "all"]
     found = [
-        _sentence_commitment(text, span, tokens, starts, cues, groups, parties) for span in sentences(text)
+        _sentence_commitment(text, span, tokens, starts, cues, groups, parties)
+        for span in sentence_spans(text)
     ]
     found = [c for c in found if c.strength != Strength.NONE]
     found = [c for c in found if c.explicit_subject] or found
@@ -586,7 +564,7 @@ def _after_comma(text: str, start: int, cue_start: int, subject: str) -> bool:
 
 def _first_word(text: str, start: int, starts: list[int], words: range) -> int | None:
     """The sentence's first word after its list mark ("2.", "(b)"), if any."""
-    mark = LIST_MARK.match(text, start)
+    mark = LEADING.match(text, start)
     first = bisect_left(starts, mark.end() if mark else start, words.start, words.stop)
     return first if first < words.stop else None
 
@@ -631,7 +609,7 @@ def _names_party(word: str) -> bool:
 def _subject(text: str, start: int, cue_start: int) -> str:
     """The words before the verb that name who acts: the nearest segment that is not an adjunct."""
     before = text[start:cue_start]
-    mark = LIST_MARK.match(before)
+    mark = LEADING.match(before)
     if mark:
         before = before[mark.end() :]
     for segment in reversed(SUBJECT_BREAK.split(before)):

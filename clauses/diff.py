@@ -18,9 +18,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from clauses.diff_align import Link, align, longest_increasing_run, normalise, order_weight, strip_marker
+from clauses.diff_align import Link, align, longest_increasing_run, normalise, order_weight
 from clauses.diff_words import NumberChange, RedlineOp, numbers_changed, redline
 from clauses.models import Agreement, Clause, Kind, Strength, Strict
+from clauses.text.markers import strip_marker
 
 
 class ChangeKind(StrEnum):

@@ -10,12 +10,13 @@ Every pass treats both sides alike, so swapping the versions mirrors the result.
 from __future__ import annotations
 
 import bisect
-import re
 import zlib
 from collections import defaultdict, deque
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+
+from clauses.text.markers import strip_marker
 
 MATCH_MIN = 0.65
 """Similarity from which two clauses are one clause reworded rather than a removal and an addition."""
@@ -25,9 +26,6 @@ MAX_PIECES = 4
 LENGTH_SLACK = 1.3
 """A run of pieces is only scored when its length is within this factor of the whole's length."""
 
-_MARKER = re.compile(
-    r"^\s*(?:[-•*–·▪]|\(?[0-9]{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlc]{1,6}[.)]|\([a-z0-9]{1,4}\))\s+"
-)
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "\u00a0": " "})
 
 
@@ -44,11 +42,6 @@ class Link:
 def normalise(text: str) -> str:
     """The text as compared: leading list marker dropped, quotes and dashes folded, spaces collapsed."""
     return strip_marker(" ".join(text.translate(_FOLD).split()))
-
-
-def strip_marker(text: str) -> str:
-    """The text without its leading list number, letter or bullet (the path already tells it)."""
-    return _MARKER.sub("", text, count=1)
 
 
 def align(olds: list[str], news: list[str]) -> list[Link]:

@@ -9,8 +9,9 @@ from typing import Literal
 
 from pydantic import ConfigDict
 
-from clauses.diff_align import strip_marker
 from clauses.models import Clause, Strict
+from clauses.text.markers import INLINE_NUMBER, strip_marker
+from clauses.text.numbers import NUMBER_WORDS
 
 
 class RedlineOp(Strict):
@@ -67,10 +68,8 @@ _NUMBER = re.compile(
     r"(?:\s?(?P<unit>%|(?:per\s?cent|percent|hours?|days?|weeks?|months?|years?|euros?|dollars)\b))?",
     re.IGNORECASE,
 )
-_INLINE_MARKER = re.compile(r"(?<=[.;:])\s+\(?\d{1,3}[.)]\s+(?=[A-Z])")
-"""A list number run into the previous paragraph ("... efforts. 8. The EU ..."): a path, not a number."""
 _WORD_NUMBER = re.compile(
-    r"\b(?P<num>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
+    rf"\b(?P<num>{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
     r"\s(?P<unit>hours?|days?|weeks?|months?|years?)\b",
     re.IGNORECASE,
 )
@@ -106,7 +105,7 @@ def _numbers(clause: Clause) -> list[tuple[str, str]]:
     Read from the text rather than from the classifier's quantities, which keep only binding numbers:
     a date or an article number that changed is a change too, and both versions are read alike.
     """
-    text = _INLINE_MARKER.sub(" ", strip_marker(clause.text))
+    text = INLINE_NUMBER.sub(" ", strip_marker(clause.text))
     found = [(_number_key(m), m.group(0).strip()) for m in _NUMBER.finditer(text)]
     found += [(_word_key(m), m.group(0)) for m in _WORD_NUMBER.finditer(text)]
     return found
@@ -122,11 +121,7 @@ def _number_key(match: re.Match[str]) -> str:
     return f"{currency}{value}{scale}{unit}"
 
 
-_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
-_TENS = {"fifteen": 15, "twenty": 20, "thirty": 30}
-
-
 def _word_key(match: re.Match[str]) -> str:
     word = match.group("num").lower()
-    value = _TENS.get(word) or _WORDS.index(word) + 1
+    value = NUMBER_WORDS[word]
     return f"{value}{match.group('unit').lower().rstrip('s')}"

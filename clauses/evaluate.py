@@ -10,7 +10,6 @@ carried by those firmest matches.
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -19,8 +18,8 @@ from pydantic import Field, ValidationError
 
 from clauses.errors import ClausesError
 from clauses.models import Agreement, Strict
+from clauses.text.tokens import words
 
-WORD = re.compile(r"\w+", re.UNICODE)
 RANK = {"firm": 0, "intent": 1, "support": 2, "optional": 3, "none": 4}
 MIN_OVERLAP = 0.8
 
@@ -62,10 +61,6 @@ class Figures(Strict):
 
 def f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-
-def words(text: str) -> list[str]:
-    return WORD.findall(text.lower())
 
 
 def overlap(gold: list[str], predicted: list[str]) -> float:

@@ -23,7 +23,6 @@ one dense matrix from which each pair slices its own scores.
 from __future__ import annotations
 
 import gc
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -37,6 +36,8 @@ from clauses.assignment import best_assignment
 from clauses.collector import cycle_collector_paused
 from clauses.models import Agreement, Clause, QuantityKind, Strict
 from clauses.quantities import deadline_words
+from clauses.text.markers import strip_marker
+from clauses.text.tokens import words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -72,8 +73,6 @@ a round's clauses are scored against all from its first agreement, so within the
 
 PARTY = "party"
 UNCATEGORISED = ""
-LIST_MARKER = re.compile(r"^\s*(?:\(?[0-9ivxlcIVXLC]{1,6}[.)]|\(?[a-zA-Z][.)]|[•\-*–])\s+")
-WORD = re.compile(r"\w+")
 STOPWORDS = frozenset(
     "a an and are as at be by for from has have in into is it its of on or our such that the their "
     "these this those to which with".split()
@@ -117,7 +116,7 @@ def neutralise(text: str) -> list[str]:
             position = mention.end
         parts.append(text[position:])
         text = "".join(parts)
-    return WORD.findall(text.lower())
+    return words(text)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -126,7 +125,7 @@ def normalise(text: str) -> str:
 
     Cached: comparing every pair of n agreements would otherwise normalise each clause n-1 times.
     """
-    words = neutralise(LIST_MARKER.sub("", text, count=1))
+    words = neutralise(strip_marker(text))
     return " ".join(sorted(word for word in words if word not in STOPWORDS))
 
 

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from clauses.models import Quantity, QuantityKind
+from clauses.text.numbers import NUMBER_WORDS
 
 CURRENCY_WORDS: dict[str, str] = {
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "євро": "EUR", "евро": "EUR",
@@ -22,13 +23,6 @@ SCALES: dict[str, float] = {
     "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9,
     "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "млн": 1e6, "мільйон": 1e6, "мільйони": 1e6,
     "мільйонів": 1e6, "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "thousand": 1e3, "тис": 1e3, "тыс": 1e3,
-}  # fmt: skip
-NUMBER_WORDS: dict[str, float] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "hundred": 100, "twenty-four": 24, "forty-eight": 48, "seventy-two": 72,
-    "один": 1, "одного": 1, "два": 2, "двох": 2, "двух": 2, "три": 3, "трьох": 3, "трех": 3, "п'ять": 5,
-    "пять": 5, "шість": 6, "шести": 6, "шесть": 6, "десять": 10, "десяти": 10,
 }  # fmt: skip
 UNITS: dict[str, str] = {
     "year": "years", "years": "years", "рік": "years", "роки": "years", "років": "years", "року": "years",

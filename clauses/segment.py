@@ -32,16 +32,12 @@ from dataclasses import dataclass, field
 
 from clauses.errors import ClausesError
 from clauses.models import Clause
+from clauses.text import markers
+from clauses.text.sentences import sentences
 
 # --- line patterns (compiled once: the whole corpus segments in a few tens of ms) ---
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-_BULLET = re.compile(r"^([•●▪◦‣∙·\-–—−*o])\s+(?=\S)")
-_PAREN = re.compile(r"^\(([0-9]{1,3}|[A-Za-zА-Яа-яІіЇїЄєҐґ]{1,6})\)\s*")
-_DOTTED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s)")
-_NUM = re.compile(r"^(\d{1,3})([.)])(?=\s|$)")
-_LETTERISH = re.compile(r"^([A-Za-zА-Яа-яІіЇїЄєҐґ]{1,7})([.)])(?=\s)")
-_BARE_ROMAN = re.compile(r"^([IVXІХ]{1,6})\s+(?=\S)")
 _FOOTNOTE = re.compile(r"^\[(\d{1,3})\]\s*")
 _BARE_NUMBER = re.compile(r"^(\d{1,2})\s+(?=\S)")
 _KEYWORD = re.compile(
@@ -174,11 +170,11 @@ def _parse(raw: str) -> _Line:
 
 
 def _parse_marker(line: _Line) -> None:
-    bullet = _BULLET.match(line.content)
+    bullet = markers.BULLET.match(line.content)
     if bullet:
         _strip(line, bullet)
         line.kind, line.style = "bullet", "bullet" + _BULLET_STYLE[bullet.group(1)]
-        paren = _PAREN.match(line.content)
+        paren = markers.PAREN.match(line.content)
         if paren:  # "• (i) ...": Word's bullet before the document's own marker
             _set_item(line, paren, "({})")
         return
@@ -187,22 +183,22 @@ def _parse_marker(line: _Line) -> None:
         _strip(line, footnote)
         line.kind, line.style, line.marker = "footnote", "footnote", footnote.group(1)
         return
-    number = _NUM.match(line.content)
+    number = markers.NUMBER_MARK.match(line.content)
     if number:
         _set_item(line, number, "num" + number.group(2))
-        paren = _PAREN.match(line.content)
+        paren = markers.PAREN.match(line.content)
         if paren:  # "1. (A) ...": Word's list number before the document's own marker
             _set_item(line, paren, "({})")
         return
-    paren = _PAREN.match(line.content)
+    paren = markers.PAREN.match(line.content)
     if paren:
         _set_item(line, paren, "({})")
         return
-    dotted = _DOTTED.match(line.content)
+    dotted = markers.DOTTED_MARK.match(line.content)
     if dotted:
         _set_item(line, dotted, "dotted")
         return
-    letter = _LETTERISH.match(line.content)
+    letter = markers.LETTER_MARK.match(line.content)
     if letter and _is_marker(letter.group(1)):
         _set_item(line, letter, "{}" + letter.group(2))
 
@@ -270,7 +266,7 @@ def _looks_like_heading(text: str, max_words: int, *, capital: bool = True) -> b
 
 
 def _is_title_line(line: _Line) -> bool:
-    if line.kind not in ("plain", "md") or _keyword_heading(line) or _BARE_ROMAN.match(line.content):
+    if line.kind not in ("plain", "md") or _keyword_heading(line) or markers.BARE_ROMAN.match(line.content):
         return False
     text = line.content
     if text[-1] in _TERMINAL or len(text.split()) > 40:
@@ -381,7 +377,7 @@ class _Builder:
             style, marker = _marker_style(line.style, line.marker, self._heading_prior())
             self._push(line, style, marker, following=following)
         elif line.kind == "plain" and following is not None and not self._listed_after_colon(following):
-            bare = _BARE_ROMAN.match(line.content)
+            bare = markers.BARE_ROMAN.match(line.content)
             if bare and _looks_like_heading(line.content[bare.end() :], 16):
                 self._push(line, "roman", bare.group(1).translate(_HOMOGLYPHS))
             elif _looks_like_heading(line.content, 16):
@@ -394,7 +390,7 @@ class _Builder:
 
     def _push_markdown(self, line: _Line) -> None:
         """ "## IV. Sanctions" is a roman heading; "## Sanctions" nests by its number of '#'."""
-        found = _NUM.match(line.clean) or _LETTERISH.match(line.clean)
+        found = markers.NUMBER_MARK.match(line.clean) or markers.LETTER_MARK.match(line.clean)
         if found and _is_marker(found.group(1)):
             template = "num" + found.group(2) if found.group(1).isdigit() else "{}" + found.group(2)
             self._push(line, *_marker_style(template, found.group(1), self._heading_prior()))
@@ -639,17 +635,7 @@ _SUPERSCRIPT_OF = dict(zip("123456789", "¹²³⁴⁵⁶⁷⁸⁹", strict=True)
 
 # --- prose (news, statements) -------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”»’)\]]*\s+(?=[\"“«„(\[]?[A-ZА-ЯІЇЄҐ0-9])")
 _ATTRIBUTION = re.compile(r"^[–—-]\s*\S")
-_LIST_NUMBER = re.compile(r"\s*(?:\d{1,3}|[IVXLC]{1,6}|[a-zа-я])")
-"""What stands before the stop of a numbered point ("1. We agreed ..."): no sentence of its own."""
-_DOTTED_ABBREVIATION = re.compile(r"(?:\w\.)+\w")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st no nos jr sr gen col lt sgt gov sen rep inc ltd co corp art para p pp vol "
-    "fig approx est etc vs jan feb mar apr jun jul aug sep sept oct nov dec dept univ mt ft "
-    "г гг им ім ст п пп тыс тис млн млрд р рр др див см напр ін проф ген".split()
-)
-_OPENERS, _CLOSERS = "“«„", "”»"
 
 
 class _ProseBuilder:
@@ -690,55 +676,3 @@ class _ProseBuilder:
         for number, unit in enumerate(units, start=1):
             path = f"p{self.paragraphs}.s{number}"
             self.clauses.append(_clause(f"{self.agreement_id}:{path}", path, list(self.trail), unit, None))
-
-
-def sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences; quotes stay whole, abbreviations, decimals and point numbers don't split."""
-    depth = _quote_depths(text)
-    units: list[str] = []
-    start = 0
-    for found in _SENTENCE_END.finditer(text):
-        stop = found.end() - len(found.group(0)) + len(found.group(0).rstrip())
-        before = text[start : found.start()]
-        if (
-            depth[stop - 1]
-            or _ends_with_abbreviation(before, found.group(0))
-            or _LIST_NUMBER.fullmatch(before)
-        ):
-            continue
-        units.append(text[start:stop])
-        start = found.end()
-    units.append(text[start:].strip())
-    return [unit for unit in units if unit]
-
-
-def _quote_depths(text: str) -> list[int]:
-    """For each character, how many quotations are open after it (straight quotes toggle)."""
-    stack: list[str] = []
-    depths: list[int] = []
-    for ch in text:
-        if ch == '"':
-            if stack and stack[-1] == '"':
-                stack.pop()
-            else:
-                stack.append(ch)
-        elif ch == "“" and stack and stack[-1] == "„":
-            stack.pop()
-        elif ch in _OPENERS:
-            stack.append(ch)
-        elif ch in _CLOSERS and stack:
-            stack.pop()
-        depths.append(len(stack))
-    return depths
-
-
-def _ends_with_abbreviation(before: str, punctuation: str) -> bool:
-    if not punctuation.startswith(".") or punctuation.startswith(".."):
-        return False
-    words = before.split()
-    token = words[-1].lstrip('"“«„([') if words else ""
-    if not token:
-        return False
-    if token.lower() in _ABBREVIATIONS or _DOTTED_ABBREVIATION.fullmatch(token):
-        return True
-    return len(token) == 1 and token.isupper()  # an initial: "J. Biden"

@@ -7,6 +7,8 @@ import re
 import unicodedata
 
 from clauses.models import Kind
+from clauses.text.markers import NUMBERED_LINE
+from clauses.text.numbers import NUMBER_WORDS
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -46,24 +48,6 @@ SIGNATURE = re.compile(
     re.IGNORECASE,
 )
 
-NUMBER_WORDS: dict[int, str] = {
-    1: "one один одна одного",
-    2: "two два дві двох двух",
-    3: "three три трьох трех",
-    4: "four чотири четыре",
-    5: "five п'ять п’ять пять п'яти п’яти пяти",
-    6: "six шість шесть",
-    7: "seven сім семь",
-    8: "eight вісім восемь",
-    9: "nine дев'ять дев’ять девять",
-    10: "ten десять десяти",
-    12: "twelve дванадцять двенадцать",
-    15: "fifteen п'ятнадцять п’ятнадцять пятнадцать п'ятнадцяти п’ятнадцяти пятнадцати",
-    20: "twenty двадцять двадцать двадцяти двадцати",
-    25: "twenty-five",
-    30: "thirty тридцять тридцать",
-}
-NUMBERS = {name: value for value, names in NUMBER_WORDS.items() for name in names.split()}
 
 COUNT_UNIT = re.compile(
     r"(?<![\w'’-])(?P<count>[\w'’]++)(?:\s*\(\s*[\w'’]+\s*\))?(?:\s+|-)(?P<unit>years?|років|роки|рік|лет|года|год)\b",
@@ -80,7 +64,6 @@ AGREEMENT_SUBJECT = re.compile(
     r"agreement|accord|угод|соглашени|^\W*(?:it|this|вона|ця|она|оно)\b", re.IGNORECASE
 )
 
-NUMBERED = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]|\(?[ivxlc]{1,6}[.)]|[IVXLC]{1,6}\.)\s+\S", re.MULTILINE)
 ARTICLE = re.compile(
     r"^(?:#+\s*)?(?:article|стаття|статья|section|розділ|раздел|part)\s+[\dIVXLC]+",
     re.IGNORECASE | re.MULTILINE,
@@ -186,7 +169,7 @@ def duration_years(text: str) -> float | None:
     """How long the agreement runs, from a sentence about its validity ('valid for ten years')."""
     for match in COUNT_UNIT.finditer(text):
         count = match.group("count")
-        value = int(count) if count.isdigit() else NUMBERS.get(count.lower())
+        value = int(count) if count.isdigit() else NUMBER_WORDS.get(count.lower())
         if not value or not _introduced(text, match):
             continue
         if _about_validity(_sentence_around(text, match.start(), match.end())):
@@ -269,7 +252,7 @@ def infer_kind(title: str, text: str, *, news_page: bool) -> Kind:
         return Kind.DECLARATION
     if AGREEMENT_TITLE.match(title) and not NEWS_VERB.search(title):
         return Kind.AGREEMENT
-    if len(NUMBERED.findall(text)) >= 3 or ARTICLE.search(text):
+    if len(NUMBERED_LINE.findall(text)) >= 3 or ARTICLE.search(text):
         return Kind.AGREEMENT
     if any(SIGNATURE.match(line) and parse_date(line) for line in text.splitlines()):
         return Kind.DECLARATION

@@ -14,6 +14,7 @@ import re
 from typing import NamedTuple
 
 from clauses.load.metadata import parse_date
+from clauses.text.markers import BULLETS
 
 DATE_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\b[ \t]*(?P<rest>.*)$", re.IGNORECASE)
 TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
@@ -32,7 +33,7 @@ LATEST = re.compile(
 )
 SENTENCE_END = re.compile(r"[.!?…;:\"”»’')]$")
 ATTRIBUTION = re.compile(r"^[–—-]\s*\w")
-BULLET = re.compile(r"^[•·▪*-]\s*")
+BULLET = re.compile(rf"^[{BULLETS}]\s*")
 
 BODY_MIN_WORDS = 12
 """A line this long that ends a sentence starts the article; lines before it are the page header."""

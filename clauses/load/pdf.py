@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from clauses.errors import ClausesError
+from clauses.text.markers import LINE_START
 
 # pdfminer logs every oddity of a broken file; the CLI must not print them (the app may still route them)
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
@@ -27,9 +28,6 @@ SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.;:!?][\"'”’)\]]*$")
 SERIES_END = re.compile(r"; (?:and|or)$")  # "...; and" closes a recital, the next one follows
-LIST_MARKER = re.compile(
-    r"^(?:\(?\d+(?:\.\d+)*[.)]|\d{1,2}|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]+[.)]|[•○▪◦\-–o])\s"
-)
 LINE_END_HYPHEN = re.compile(r"([\w-]+)-\n(\w+)")
 COMPOUND_PREFIXES = frozenset(
     "anti co counter cross full long multi non post pre pro self short mid well high low semi inter".split()
@@ -264,7 +262,7 @@ def _split_at_list_items(box: Box) -> list[Box]:
     """A list item that pdfminer put in the box of its lead-in ("...to support:" / "o item") starts anew."""
     pieces = [[box.lines[0]]]
     for previous, line in zip(box.lines, box.lines[1:], strict=False):
-        if LIST_MARKER.match(line.text) and SENTENCE_END.search(previous.text):
+        if LINE_START.match(line.text) and SENTENCE_END.search(previous.text):
             pieces.append([])
         pieces[-1].append(line)
     return [Box(box.page, lines, box.size, box.page_height) for lines in pieces]
@@ -413,7 +411,7 @@ def _continues(previous: Box, box: Box, right_margin: float) -> bool:
     previous box's last line runs to the right margin (a justified line, not a heading).
     """
     ends = SENTENCE_END.search(previous.text) or SERIES_END.search(previous.text)
-    if ends or LIST_MARKER.match(box.text) or previous.text.isupper():
+    if ends or LINE_START.match(box.text) or previous.text.isupper():
         return False
     if box.text[:1].islower():
         return True
