@@ -9,136 +9,31 @@ redline and the meaning of the change: strength, obligors, numbers, categories.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections import Counter
-from collections.abc import Sequence
-from enum import StrEnum
-from typing import Literal
 
-from pydantic import Field
-
-from clauses.diff_align import Link, align, longest_increasing_run, normalise, order_weight
-from clauses.diff_words import NumberChange, RedlineOp, numbers_changed, redline
-from clauses.models import Agreement, Clause, Kind, Strength, Strict
+from clauses.diff.align import Link, align, longest_increasing_run, normalise, order_weight
+from clauses.diff.models import (
+    SHIFT_FILTERS,
+    AgreementDiff,
+    AgreementInfo,
+    CategoryChange,
+    Change,
+    ChangeKind,
+    DiffSummary,
+    ObligorsChange,
+    Renumbering,
+    StrengthDirection,
+    StrengthShift,
+)
+from clauses.diff.renumber import renumbering as find_renumbering
+from clauses.diff.words import RedlineOp, numbers_changed, redline
+from clauses.models import Agreement, Clause, Strength
 from clauses.text.markers import strip_marker
-
-
-class ChangeKind(StrEnum):
-    ADDED = "added"
-    REMOVED = "removed"
-    MODIFIED = "modified"
-    MOVED = "moved"
-    RENUMBERED = "renumbered"
-    SPLIT = "split"
-    MERGED = "merged"
-    UNCHANGED = "unchanged"
-
-    @property
-    def mirror(self) -> ChangeKind:
-        """The kind the same change has when the versions are swapped."""
-        return _MIRROR.get(self, self)
-
-
-_MIRROR = {
-    ChangeKind.ADDED: ChangeKind.REMOVED,
-    ChangeKind.REMOVED: ChangeKind.ADDED,
-    ChangeKind.SPLIT: ChangeKind.MERGED,
-    ChangeKind.MERGED: ChangeKind.SPLIT,
-}
-
-StrengthDirection = Literal["weakened", "strengthened"]
-SHIFT_FILTERS: tuple[str, ...] = ("weakened", "strengthened")
-
-
-class ObligorsChange(Strict):
-    old: list[str]
-    new: list[str]
-
-
-class CategoryChange(Strict):
-    gained: list[str] = Field(default_factory=list)
-    lost: list[str] = Field(default_factory=list)
-    all: list[str] = Field(default_factory=list, description="categories of either version")
-
-
-class Change(Strict):
-    """One aligned unit: old clause ids, new clause ids and what happened between them."""
-
-    kind: ChangeKind
-    old: list[str] = Field(default_factory=list, description="clause ids in the old version")
-    new: list[str] = Field(default_factory=list, description="clause ids in the new version")
-    similarity: float = Field(ge=0.0, le=1.0)
-    strength_change: StrengthDirection | None = None
-    strength_from: Strength | None = None
-    strength_to: Strength | None = None
-    obligors_change: ObligorsChange | None = None
-    numbers_changed: list[NumberChange] = Field(default_factory=list)
-    categories: CategoryChange = Field(default_factory=CategoryChange)
-    redline: list[RedlineOp] = Field(default_factory=list)
-
-
-class StrengthShift(Strict):
-    """A commitment that got weaker or stronger, as listed in the summary."""
-
-    old: list[str]
-    new: list[str]
-    strength_from: Strength
-    strength_to: Strength
-    categories: list[str]
-    text: str = Field(description="the new wording (start of it)")
-
-
-class Renumbering(Strict):
-    """Clauses with the same text under another number, told once for the whole document."""
-
-    count: int
-    pattern: Literal["offset", "restart", "format", "mixed"]
-    offsets: dict[str, int] = Field(description="number shift (or old→new numbering style) → clauses")
-    examples: list[NumberChange] = Field(description="a few old → new paths")
-
-
-class DiffSummary(Strict):
-    kinds: dict[str, int] = Field(description="changes per kind, every kind listed")
-    categories: dict[str, int] = Field(description="changes (not unchanged) per category")
-    weakened: list[StrengthShift] = Field(default_factory=list, description="most important first")
-    strengthened: list[StrengthShift] = Field(default_factory=list, description="most important first")
-    renumbering: Renumbering | None = None
-
-
-class AgreementInfo(Strict):
-    """An agreement's metadata without its clauses."""
-
-    id: str
-    title: str
-    parties: list[str]
-    signed: dt.date | None
-    kind: Kind
-    version: str | None
-    language: str
-    source: str
-    clauses: int
-
-
-class AgreementDiff(Strict):
-    old: AgreementInfo
-    new: AgreementInfo
-    summary: DiffSummary
-    changes: list[Change]
-
-    def only(self, filters: Sequence[str]) -> AgreementDiff:
-        """The same diff with the changes limited to some kinds and/or weakened/strengthened."""
-        wanted = set(filters)
-        kept = [c for c in self.changes if c.kind.value in wanted or c.strength_change in wanted]
-        return self.model_copy(update={"changes": kept})
-
 
 PIECE_JOIN = " ¶ "
 """Joins the pieces of a split or merged clause in its redline, so the cut shows as an insertion or deletion."""
 MOVED_MIN = 0.8
 """Similarity a reworded clause needs to be reported as moved; below it, a removal and an addition."""
-SYSTEMATIC_MIN = 2
-"""Neighbouring clauses sharing one renumbering shift that make it one fact, not a change each."""
 
 
 def diff(old: Agreement, new: Agreement) -> AgreementDiff:
@@ -151,7 +46,7 @@ def diff(old: Agreement, new: Agreement) -> AgreementDiff:
         [order_weight(link, old_texts, new_texts) for link in links],
     )
     links, in_order = _drop_weak_moves(links, in_order)
-    systematic, renumbering = _renumbering(links, olds, news, in_order)
+    systematic, renumbering = find_renumbering(links, olds, news, in_order)
     placed = [
         ((float(link.new[0]), 0), _change_for(link, olds, news, i in in_order, i in systematic))
         for i, link in enumerate(links)
@@ -287,95 +182,6 @@ def _category_change(old_group: list[Clause], new_group: list[Clause], compare: 
 
 def _ordered_union(lists) -> list[str]:
     return list(dict.fromkeys(item for items in lists for item in items))
-
-
-# --- renumbering ---------------------------------------------------------------------------------
-
-
-def _renumbering(
-    links: list[Link], olds: list[Clause], news: list[Clause], in_order: set[int]
-) -> tuple[set[int], Renumbering | None]:
-    """Links whose path change is shared by a run of neighbours, and those shifts as a single fact.
-
-    Neighbouring clauses (matched one to one, in order) renumbered the same way, e.g. all +1 after an
-    inserted article or restarting at 1 in each section, are one renumbering; a clause renumbered
-    alone is a ``renumbered`` change of its own.
-    """
-    ordered = sorted(
-        (i for i, link in enumerate(links) if len(link.old) == len(link.new) == 1 and i in in_order),
-        key=lambda i: links[i].new[0],
-    )
-    shifts = {i: _shift(olds[links[i].old[0]].path, news[links[i].new[0]].path) for i in ordered}
-    systematic: set[int] = set()
-    for run in _runs(ordered, shifts):
-        if len(run) >= SYSTEMATIC_MIN and shifts[run[0]] != "0":
-            systematic.update(run)
-    if not systematic:
-        return set(), None
-    kept = Counter(shifts[i] for i in systematic)
-    examples = [
-        NumberChange(old=olds[links[i].old[0]].path, new=news[links[i].new[0]].path)
-        for i in sorted(systematic)[:3]
-    ]
-    return systematic, Renumbering(
-        count=len(systematic),
-        pattern=_pattern(kept, news, links, systematic),
-        offsets=dict(kept),
-        examples=examples,
-    )
-
-
-def _runs(ordered: list[int], shifts: dict[int, str]) -> list[list[int]]:
-    runs: list[list[int]] = []
-    for i in ordered:
-        if runs and shifts[runs[-1][-1]] == shifts[i]:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return runs
-
-
-def _shift(old_path: str, new_path: str) -> str:
-    """'0' for the same path, '+1' when the first differing number grew by one, 'a→b' for another style."""
-    if old_path == new_path:
-        return "0"
-    old_parts, new_parts = _parts(old_path), _parts(new_path)
-    if len(old_parts) == len(new_parts):
-        for before, after in zip(old_parts, new_parts, strict=True):
-            if before == after:
-                continue
-            a, b = _ordinal(before), _ordinal(after)
-            if a is not None and b is not None:
-                return f"{b - a:+d}"
-            break
-    return f"{_style(old_path)}→{_style(new_path)}"
-
-
-def _parts(path: str) -> list[str]:
-    """The levels of a path; a segmenter's "~2" that tells apart a repeated number is no level."""
-    return [p for p in re.split(r"[.\s:]+", re.sub(r"~\d+", "", path.lower())) if p]
-
-
-def _ordinal(part: str) -> int | None:
-    if part.isdigit():
-        return int(part)
-    if len(part) == 1 and part.isalpha():
-        return ord(part) - ord("a") + 1
-    return None
-
-
-def _style(path: str) -> str:
-    return re.sub(r"[a-z]", "a", re.sub(r"\d+", "9", re.sub(r"~\d+", "", path.lower())))
-
-
-def _pattern(kept: Counter[str], news: list[Clause], links: list[Link], systematic: set[int]) -> str:
-    numeric = [shift for shift in kept if shift[0] in "+-"]
-    if not numeric:
-        return "format"
-    if len(kept) == 1:
-        return "offset"
-    restarts = sum(1 for i in systematic if _parts(news[links[i].new[0]].path)[-1:] == ["1"])
-    return "restart" if len(numeric) == len(kept) and restarts >= 2 else "mixed"
 
 
 # --- summary -------------------------------------------------------------------------------------
