@@ -81,6 +81,43 @@ def test_redline_rebuilds_both_texts():
     assert [o.text for o in ops if o.op == "delete"] == ["will", "5"]
 
 
+def test_rewritten_stretch_is_one_deletion_and_one_insertion():
+    old = "Norway will provide air defence systems to Ukraine in 2025 worth NOK 5 billion."
+    new = "Norway intends to deliver modern air defence to Kyiv during 2025, worth NOK 3 billion."
+    ops = redline(old, new)
+    first_edit = [o.op for o in ops][: ops.index(next(o for o in ops if o.text.strip() == "2025")) + 1]
+    assert first_edit == ["equal", "delete", "insert", "equal"]  # no "air defence" confetti inside
+    assert "modern air defence" in ops[2].text
+    assert redline_text_of(ops, "delete").endswith("5") and redline_text_of(ops, "insert").endswith("3")
+
+
+def redline_text_of(ops, op: str) -> str:
+    return "|".join(part.text.strip() for part in ops if part.op == op)
+
+
+OLD_WORDS = st.lists(
+    st.sampled_from("Norway will shall may fund train pilots in 2025 the of".split()), min_size=1
+)
+NEW_WORDS = st.lists(
+    st.sampled_from("Norway will intends to fund train pilots in 2026 the a".split()), min_size=1
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(OLD_WORDS, NEW_WORDS)
+def test_spaced_redline_rebuilds_both_texts_and_keeps_words_apart(before, after):
+    from clauses.diff.words import spaced
+
+    old, new = "Today " + " ".join(before) + " now.", "Today " + " ".join(after) + " now."
+    shown = spaced(redline(old, new))
+    for ops in (redline(old, new), shown):
+        assert "".join(o.text for o in ops if o.op != "insert") == old
+        assert "".join(o.text for o in ops if o.op != "delete") == new
+    for a, b in zip(shown, shown[1:], strict=False):
+        if (a.op, b.op) == ("delete", "insert"):
+            assert a.text[-1].isspace() or b.text[0].isspace(), shown
+
+
 def test_obligor_and_category_changes():
     from clauses.models import CategoryLabel
 
@@ -276,7 +313,8 @@ def test_cli_json_has_documented_shape(runner):
     result = invoke(runner, "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"old", "new", "summary", "changes"}
+    assert set(data) == {"old", "new", "metadata_changes", "summary", "changes"}
+    assert data["metadata_changes"] == []
     assert data["old"]["id"] == "draft"
     assert data["new"]["clauses"] == len({i for change in data["changes"] for i in change["new"]}) > 8
     assert set(data["summary"]["kinds"]) == {k.value for k in ChangeKind}
@@ -358,7 +396,10 @@ def test_cli_html_redline_report(runner):
     page.feed(result.stdout)
     kinds = [c.value for c in ChangeKind if c != "unchanged"]
     assert sorted(k for k in kinds if page.count("div", k)) == sorted(kinds)
-    assert "intends to" in page.texts("ins", "redline") and "will" in page.texts("del", "redline")
+    assert "intends to" in [t.strip() for t in page.texts("ins", "redline")]
+    assert "will" in [t.strip() for t in page.texts("del", "redline")]
+    copied = "".join(text for _, _, text in page.found)
+    assert "Norway will intends to provide" in copied and "NOK 5 3 billion" in copied
     assert [t.strip() for t in page.texts("h3", "weakened")] == ["Weakened commitments (1)"]
 
 
@@ -372,6 +413,11 @@ def test_cli_pdf_redline_report(runner, tmp_path):
     text = " ".join(page.extract_text() for page in PdfReader(target).pages)
     assert "What changed" in text and "Weakened commitments" in text
     assert "NOK 5 billion → NOK 3 billion" in text
+    assert "moved to Article 1.4" in text and "moved from Article 2.9" in text  # side by side by default
+    listed = invoke(runner, "--format", "pdf", "--layout", "list", "-o", str(target))
+    assert listed.exit_code == 0, listed.output
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(target).pages)
+    assert "Norway will intends to provide" in text  # copied text keeps deleted and inserted words apart
 
 
 def changes_with(data: dict, deleted: str, inserted: str) -> list[dict]:

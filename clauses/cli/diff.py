@@ -11,6 +11,8 @@ import click
 from clauses.cli.common import fail, format_option, taxonomy_option, to_json, write_output
 from clauses.errors import ClausesError
 
+LAYOUTS = ("list", "side-by-side")
+DEFAULT_LAYOUT = {"json": "list", "html": "list", "pdf": "side-by-side"}
 KIND_NAMES = ("added", "removed", "modified", "moved", "renumbered", "split", "merged", "unchanged")
 ONLY_CHOICES = ("weakened", "strengthened", *KIND_NAMES)
 _MARK = {
@@ -37,6 +39,12 @@ _MARK = {
 @taxonomy_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
 @click.option("--color/--no-color", default=None, help="Colour the redline (default: on a terminal).")
+@click.option(
+    "--layout",
+    type=click.Choice(LAYOUTS),
+    help="HTML and PDF: a list of changes, or old and new side by side (default: list for HTML, "
+    "side-by-side for PDF).",
+)
 def diff_command(
     old: Path,
     new: Path,
@@ -45,6 +53,7 @@ def diff_command(
     taxonomy_path: Path | None,
     output: Path | None,
     color: bool | None,
+    layout: str | None,
 ) -> None:
     """Compare two versions of one agreement, clause by clause.
 
@@ -53,7 +62,8 @@ def diff_command(
     that got weaker or stronger.
     """
     filters = _filters(only)
-    result = _diff(old, new, taxonomy_path)
+    versions = _analyze(old, new, taxonomy_path)
+    result = _diff(*versions)
     if filters:
         result = result.only(filters)
     if fmt == "table":
@@ -61,7 +71,7 @@ def diff_command(
             fail("--output needs --format json, html or pdf")
         _print_diff(result, sys.stdout.isatty() if color is None else color)
         return
-    _emit(_render(result, fmt), output, fmt)
+    _emit(_render(result, versions, fmt, layout or DEFAULT_LAYOUT[fmt]), output, fmt)
 
 
 def _filters(only: str | None) -> list[str]:
@@ -74,15 +84,21 @@ def _filters(only: str | None) -> list[str]:
     return filters
 
 
-def _diff(old: Path, new: Path, taxonomy_path: Path | None) -> Any:
-    from clauses.diff import diff
+def _analyze(old: Path, new: Path, taxonomy_path: Path | None) -> tuple[Any, Any]:
     from clauses.pipeline import analyze_file
 
     try:
         taxonomy = _taxonomy(taxonomy_path)
-        return diff(analyze_file(old, taxonomy), analyze_file(new, taxonomy))
+        return analyze_file(old, taxonomy), analyze_file(new, taxonomy)
     except ClausesError as error:
         fail(error)
+        raise  # unreachable: fail() exits
+
+
+def _diff(old: Any, new: Any) -> Any:
+    from clauses.diff import diff
+
+    return diff(old, new)
 
 
 def _taxonomy(path: Path | None) -> Any:
@@ -93,13 +109,14 @@ def _taxonomy(path: Path | None) -> Any:
     return load_taxonomy(path)
 
 
-def _render(result: Any, fmt: str) -> bytes:
+def _render(result: Any, versions: tuple[Any, Any], fmt: str, layout: str) -> bytes:
     if fmt == "json":
         return to_json(result.model_dump(mode="json")).encode("utf-8")
+    from clauses.diff.view import report
     from clauses.report import render
 
     try:
-        return render("diff.html", result, fmt)
+        return render("diff.html", report(result, *versions, layout), fmt)
     except ClausesError as error:
         fail(error)
         raise  # unreachable: fail() exits
@@ -110,9 +127,14 @@ def _emit(data: bytes, output: Path | None, fmt: str) -> None:
 
 
 def _print_diff(result: Any, color: bool) -> None:
+    from clauses.diff.metadata import describe
+    from clauses.diff.view import paths
+
     summary = result.summary
     counts = ", ".join(f"{n} {kind}" for kind, n in summary.kinds.items() if n)
     _echo(click.style(f"{result.old.id} → {result.new.id}: {counts or 'no clauses'}", bold=True), color)
+    for change in result.metadata_changes:
+        _echo(f"{click.style('details', bold=True)} {describe(change)}", color)
     if summary.renumbering:
         r = summary.renumbering
         example = ", ".join(f"{e.old}→{e.new}" for e in r.examples)
@@ -120,7 +142,7 @@ def _print_diff(result: Any, color: bool) -> None:
     for direction, fg in (("weakened", "red"), ("strengthened", "green")):
         for shift in getattr(summary, direction):
             label = click.style(direction, fg=fg, bold=True)
-            where = ", ".join(_path(i) for i in shift.new)
+            where = paths(shift.new)
             _echo(f"{label} {where}: {shift.strength_from} → {shift.strength_to}: {shift.text}", color)
     for change in result.changes:
         if change.kind != "unchanged":
@@ -128,22 +150,11 @@ def _print_diff(result: Any, color: bool) -> None:
 
 
 def _print_change(change: Any, color: bool) -> None:
-    where = (
-        f"{', '.join(_path(i) for i in change.old) or '∅'} → {', '.join(_path(i) for i in change.new) or '∅'}"
-    )
-    facts = [f"similarity {change.similarity:.2f}"]
-    if change.strength_change:
-        facts.append(f"{change.strength_change} {change.strength_from} → {change.strength_to}")
-    if change.obligors_change:
-        o = change.obligors_change
-        facts.append(f"obligors {','.join(o.old) or '-'} → {','.join(o.new) or '-'}")
-    facts += [f"number {n.old or '∅'} → {n.new or '∅'}" for n in change.numbers_changed]
-    if change.categories.gained or change.categories.lost:
-        facts.append(
-            " ".join(
-                [*(f"+{c}" for c in change.categories.gained), *(f"-{c}" for c in change.categories.lost)]
-            )
-        )
+    from clauses.diff.view import notes, paths
+    from clauses.diff.words import spaced
+
+    where = f"{paths(change.old)} → {paths(change.new)}"
+    facts = [f"similarity {change.similarity:.2f}", *notes(change)]
     _echo("", color)
     _echo(
         click.style(f"{_MARK[change.kind]} {change.kind} {where}", bold=True) + f"  ({'; '.join(facts)})",
@@ -157,6 +168,7 @@ def _print_change(change: Any, color: bool) -> None:
             color,
         )
         return
+    ops = spaced(ops) if color else ops  # coloured, a deletion and an insertion need a space between
     pieces = [_redline_piece(op, color, k == 0, k == len(ops) - 1) for k, op in enumerate(ops)]
     _echo("    " + "".join(pieces), color)
 
@@ -186,10 +198,6 @@ def _trimmed(text: str, keep_start: bool, keep_end: bool) -> str:
     if keep_start and keep_end:
         return f"{start} … {end}"
     return f"{start} …" if keep_start else f"… {end}"
-
-
-def _path(clause_id: str) -> str:
-    return clause_id.split(":", 1)[1]
 
 
 def _echo(text: str, color: bool) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from clauses.diff.align import Link, align, longest_increasing_run, normalise, order_weight
+from clauses.diff.metadata import metadata_changes
 from clauses.diff.models import (
     SHIFT_FILTERS,
     AgreementDiff,
@@ -56,6 +57,7 @@ def diff(old: Agreement, new: Agreement) -> AgreementDiff:
     return AgreementDiff(
         old=_info(old),
         new=_info(new),
+        metadata_changes=metadata_changes(old, new),
         summary=_summary(changes, news, renumbering),
         changes=changes,
     )

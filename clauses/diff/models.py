@@ -109,9 +109,23 @@ class AgreementInfo(Strict):
     clauses: int
 
 
+MetadataField = Literal["title", "parties", "date", "kind", "duration"]
+
+
+class MetadataChange(Strict):
+    """A document detail that differs between the versions: a change like any clause's, reported first."""
+
+    field: MetadataField
+    old: str | float | list[str] | None = Field(description="dates as YYYY-MM-DD, durations in years")
+    new: str | float | list[str] | None
+    added: list[str] = Field(default_factory=list, description="parties only: in the new version alone")
+    removed: list[str] = Field(default_factory=list, description="parties only: in the old version alone")
+
+
 class AgreementDiff(Strict):
     old: AgreementInfo
     new: AgreementInfo
+    metadata_changes: list[MetadataChange] = Field(default_factory=list)
     summary: DiffSummary
     changes: list[Change]
 

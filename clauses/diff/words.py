@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from typing import Literal
 
+from diff_match_patch import diff_match_patch
 from pydantic import ConfigDict
 
 from clauses.models import Clause, Strict
@@ -33,20 +33,58 @@ class NumberChange(Strict):
 # --- redline -------------------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
+_CODE_BASE = 0xF0000
+"""Tokens are coded as characters of a private-use plane, so diff-match-patch compares words, not letters."""
 
 
 def redline(old_text: str, new_text: str) -> list[RedlineOp]:
-    """Word-level insertions and deletions turning ``old_text`` into ``new_text``."""
-    before, after = _TOKEN.findall(old_text), _TOKEN.findall(new_text)
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    """Word-level insertions and deletions turning ``old_text`` into ``new_text``.
+
+    diff-match-patch's semantic clean-up folds short unchanged stretches inside a rewritten passage
+    into it, so a rewritten stretch reads as one deletion and one insertion, not a confetti of words.
+    """
+    codes: dict[str, str] = {}
+    words: list[str] = []
+    old_coded, new_coded = _coded(old_text, codes, words), _coded(new_text, codes, words)
+    engine = diff_match_patch()
+    engine.Diff_Timeout = 0  # no time limit: the same texts always give the same redline
+    pieces = engine.diff_main(old_coded, new_coded, False)
+    engine.diff_cleanupSemantic(pieces)
     ops: list[RedlineOp] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            _append(ops, "equal", "".join(before[i1:i2]))
-            continue
-        _append(ops, "delete", "".join(before[i1:i2]))
-        _append(ops, "insert", "".join(after[j1:j2]))
+    pending = {_DELETE: "", _INSERT: ""}
+    for op, coded in pieces:
+        text = "".join(words[ord(ch) - _CODE_BASE] for ch in coded)
+        if op == _EQUAL:
+            _flush(ops, pending)
+            _append(ops, "equal", text)
+        else:
+            pending[op] += text
+    _flush(ops, pending)
     return ops
+
+
+_DELETE, _EQUAL, _INSERT = (
+    diff_match_patch.DIFF_DELETE,
+    diff_match_patch.DIFF_EQUAL,
+    diff_match_patch.DIFF_INSERT,
+)
+
+
+def _coded(text: str, codes: dict[str, str], words: list[str]) -> str:
+    coded = []
+    for token in _TOKEN.findall(text):
+        if token not in codes:
+            codes[token] = chr(_CODE_BASE + len(words))
+            words.append(token)
+        coded.append(codes[token])
+    return "".join(coded)
+
+
+def _flush(ops: list[RedlineOp], pending: dict[int, str]) -> None:
+    """A run of edits between two unchanged stretches: all its deletions, then all its insertions."""
+    _append(ops, "delete", pending[_DELETE])
+    _append(ops, "insert", pending[_INSERT])
+    pending[_DELETE] = pending[_INSERT] = ""
 
 
 def _append(ops: list[RedlineOp], op: Literal["equal", "insert", "delete"], text: str) -> None:
@@ -56,6 +94,40 @@ def _append(ops: list[RedlineOp], op: Literal["equal", "insert", "delete"], text
         ops[-1] = RedlineOp(op=op, text=ops[-1].text + text)
     else:
         ops.append(RedlineOp(op=op, text=text))
+
+
+def spaced(ops: list[RedlineOp]) -> list[RedlineOp]:
+    """The redline for display: a deletion next to an insertion takes a space shared with its neighbour.
+
+    "Norway [will][intends to] provide" would copy from a page as "Norway willintends to provide"; moving
+    the space that follows (or precedes) the pair into both sides gives "will intends to" on the page
+    while accepting or rejecting every edit still rebuilds each version exactly.
+    """
+    out = list(ops)
+    for k in range(len(out) - 1):
+        if (out[k].op, out[k + 1].op) != ("delete", "insert"):
+            continue
+        after = out[k + 2] if k + 2 < len(out) else None
+        before = out[k - 1] if k > 0 else None
+        if after is not None and after.op == "equal" and after.text[:1].isspace():
+            space, rest = after.text[0], after.text[1:]
+            out[k : k + 3] = [
+                _with(out[k], tail=space),
+                _with(out[k + 1], tail=space),
+                _with(after, text=rest),
+            ]
+        elif before is not None and before.op == "equal" and before.text[-1:].isspace():
+            space, rest = before.text[-1], before.text[:-1]
+            out[k - 1 : k + 2] = [
+                _with(before, text=rest),
+                _with(out[k], head=space),
+                _with(out[k + 1], head=space),
+            ]
+    return [op for op in out if op.text]
+
+
+def _with(op: RedlineOp, text: str | None = None, head: str = "", tail: str = "") -> RedlineOp:
+    return RedlineOp(op=op.op, text=head + (op.text if text is None else text) + tail)
 
 
 # --- numbers -------------------------------------------------------------------------------------
