@@ -43,10 +43,13 @@ ALL_PARTIES = "ALL"
 
 
 class Strict(BaseModel):
-    """Base for every model: unknown fields are an error, not silently kept."""
+    """Base for every model: unknown fields are an error, not silently kept; a number is finite.
+
+    ``duration_years: .inf`` would otherwise be written as ``Infinity``, which is not JSON.
+    """
 
     # Schemas are built on first use, not at import: ``clauses --help`` must stay fast.
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+    model_config = ConfigDict(extra="forbid", defer_build=True, allow_inf_nan=False)
 
 
 class Strength(StrEnum):

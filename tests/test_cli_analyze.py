@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import os
 
 from clauses.cli import cli
 
@@ -126,3 +127,39 @@ def test_default_is_the_bundled_corpus(runner):
     result = runner.invoke(cli, ["analyze", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)["agreements"]) >= 8
+
+
+HOSTILE = """---
+title: "Agreement [/x] [link=https://evil.example]click[/link] \\e]0;owned\\a \\ud800"
+parties: [UA, RO]
+---
+
+1. Romania will provide demining \x1b]52;c;Y3VybCBldmlsIHwgc2g=\x07equipment [bold].
+"""
+
+
+def _controls(text):
+    return [ch for ch in text if (ord(ch) < 32 and ch not in "\n\t") or 0x7F <= ord(ch) <= 0x9F]
+
+
+def test_markup_and_controls_in_data_are_plain_text_in_every_format(runner, tmp_path):
+    path = write(tmp_path, "hostile.md", HOSTILE)
+    table = runner.invoke(cli, ["analyze", str(path)])
+    assert table.exit_code == 0, table.output
+    assert "[/x] [link=https://evil.example]click[/link]" in table.stdout
+    assert "[bold]" in table.stdout and "\x1b]8" not in table.stdout
+    data = runner.invoke(cli, ["analyze", str(path), "--format", "json"])
+    agreement = json.loads(data.stdout)["agreements"][0]
+    assert agreement["title"].endswith("click[/link]  \ufffd")
+    rows = list(csv.reader(io.StringIO(runner.invoke(cli, ["analyze", str(path), "--format", "csv"]).stdout)))
+    for output in (table.stdout, data.stdout, *(cell for row in rows for cell in row)):
+        assert not _controls(output)
+
+
+def test_a_file_name_in_another_code_page_reaches_every_format(runner, tmp_path):
+    path = tmp_path / os.fsdecode("угода.md".encode("cp1251"))
+    path.write_text(AGREEMENT, encoding="utf-8")
+    for fmt in ("table", "json", "csv"):
+        result = runner.invoke(cli, ["analyze", str(path), "--format", fmt])
+        assert result.exit_code == 0, result.output
+        assert fmt != "json" or json.loads(result.stdout)["agreements"][0]["source"].endswith("\ufffd.md")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import sys
 import types
 from pathlib import Path
 
 import pytest
+from hostile import finishes_within
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,8 +19,15 @@ from clauses.cli import cli
 from clauses.errors import ClausesError
 from clauses.load import build_agreement, load, read_document
 from clauses.load.markdown import markdown_body, split_front_matter
-from clauses.load.metadata import detect_language, duration_years, parse_date, slugify, title_block
-from clauses.load.news import clean_news
+from clauses.load.metadata import (
+    detect_language,
+    duration_years,
+    infer_kind,
+    parse_date,
+    slugify,
+    title_block,
+)
+from clauses.load.news import clean_news, looks_like_news
 from clauses.load.text import MAX_LINE_CHARS, decode
 from clauses.models import Kind
 
@@ -586,3 +595,45 @@ def test_good_and_bad_files_together_exit_1_with_summary(runner, tmp_path, class
 def test_a_short_text_titled_as_an_agreement_is_one(tmp_path, title, kind):
     text = f"# {title}\n\n1. Norway will consult Ukraine within 24 hours of an armed attack.\n"
     assert metadata_of(write(tmp_path, "short.md", text)).kind is kind
+
+
+@pytest.mark.parametrize("unit", ["1 1 1 1 ", "1,1.1 ", "1.1."])
+def test_a_view_counter_pattern_stays_linear_on_a_line_of_digits(unit):
+    line = unit * (24_000 // len(unit))
+    with finishes_within(3):  # 8 s at 8 KB with an unbounded digit run before "views"
+        looks_like_news(f"{line}\n\nRomania will provide air defence systems to Ukraine.\n")
+    assert looks_like_news("Kyiv, 12:30\n1 234 views\n\nThe minister said the aid will continue.\n")
+
+
+def test_a_title_of_punctuation_is_read_in_linear_time():
+    with finishes_within(3):  # the leading \W* and the words' \S+ traded characters: seconds at 8 KB
+        kind = infer_kind("’" * 24_000, "Romania will provide air defence.", news_page=False)
+    assert kind is not Kind.STATEMENT
+    assert infer_kind("« Joint Statement on Ukraine", "", news_page=False) is Kind.STATEMENT
+
+
+@pytest.mark.parametrize("value", [".inf", "-.inf", ".nan", "1e999"])
+def test_a_non_finite_number_is_refused_at_load(tmp_path, value):
+    path = write(
+        tmp_path, "a.md", f"---\nduration_years: {value}\n---\n\n1. Romania will provide demining.\n"
+    )
+    with pytest.raises(ClausesError, match="duration_years: .*finite"):
+        load(path)
+
+
+def test_terminal_escapes_and_surrogates_in_front_matter_are_removed(tmp_path):
+    title = r'"Agreement \e]0;owned\a on \e]52;c;Y3VybA==\a support \ud800 \x9b31m"'
+    path = write(tmp_path, "a.md", f"---\ntitle: {title}\n---\n\n1. Romania will provide \x1b[2Jdemining.\n")
+    agreement = load(path)
+    assert agreement.title == "Agreement  on  support \ufffd "
+    assert agreement.clauses[0].text == "1. Romania will provide demining."
+    json.dumps(agreement.model_dump(mode="json"), ensure_ascii=False).encode()
+
+
+def test_a_file_name_in_another_code_page_is_kept_readable(tmp_path):
+    name = "угода.txt".encode("cp1251")
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/" + name))
+    path.write_text("Agreement between Ukraine and Romania\n\n1. Romania will provide demining.\n")
+    agreement = load(path)
+    assert agreement.source.endswith("/\ufffd\ufffd\ufffd\ufffd\ufffd.txt")
+    agreement.model_dump_json().encode()

@@ -365,3 +365,13 @@ def test_a_long_first_cell_is_text_of_its_own(tmp_path):
     right = "The Participants will exchange information on maritime threats every month, and more often."
     path = make_docx(tmp_path / "bilingual.docx", "<w:tbl>" + _row(p(left), p(right)) + "</w:tbl>")
     assert extract_docx(path) == f"{left}\n\n{right}\n"
+
+
+def test_c1_controls_in_word_text_are_removed(tmp_path):
+    from clauses.load import load
+
+    body = p("Agreement between Ukraine and Romania") + p(
+        "1. Romania will &#x9b;2J&#x9d;0;owned&#x9c;provide demining."
+    )
+    agreement = load(make_docx(tmp_path / "a.docx", body))
+    assert agreement.clauses[0].text.endswith("Romania will provide demining.")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from binary_factories import Text, make_pdf, paragraph_lines, pdf_from_objects
+from hostile import finishes_within
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -303,3 +304,12 @@ def test_damaged_real_layout_raises_only_clauses_error(
         extract_pdf(path)
     except ClausesError as error:
         assert "\n" not in str(error)
+
+
+def test_hyphen_joining_is_linear_on_a_line_of_hyphenated_syllables():
+    from clauses.load.pdf import LINE_END_HYPHEN
+
+    line = "ab-" * 8_000 + " rest"
+    with finishes_within(3):  # every position started a run to the line end: 3 s at 8 KB
+        assert LINE_END_HYPHEN.sub(r"\1\2", line) == line
+    assert LINE_END_HYPHEN.sub(r"\1\2", "secu-\nrity and Euro-\nAtlantic") == "security and EuroAtlantic"

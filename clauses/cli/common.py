@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from clauses.errors import ClausesError
+from clauses.printable import printable
 
 T = TypeVar("T")
 
@@ -43,8 +44,8 @@ def taxonomy_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def to_json(data: Any) -> str:
-    """Stable JSON: sorted keys, fixed indentation, UTF-8 kept readable."""
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n"
+    """Stable JSON: sorted keys, fixed indentation, UTF-8 kept readable, no raw control character."""
+    return printable(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=str)) + "\n"
 
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
@@ -52,10 +53,15 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(
-            ["; ".join(map(str, cell)) if isinstance(cell, list | tuple) else cell for cell in row]
-        )
+        writer.writerow([_csv_cell(cell) for cell in row])
     return buffer.getvalue()
+
+
+def _csv_cell(cell: Any) -> Any:
+    """A list joined with "; "; text without control characters."""
+    if isinstance(cell, list | tuple):
+        cell = "; ".join(map(str, cell))
+    return printable(cell) if isinstance(cell, str) else cell
 
 
 def print_table(title: str | None, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
@@ -64,11 +70,14 @@ def print_table(title: str | None, header: Sequence[str], rows: Iterable[Sequenc
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=title, show_lines=False, header_style="bold")
+    def text(cell: Any) -> Text:  # never markup: "[II.5.a]", "[/x]" or "[link=...]" stay as written
+        return Text(printable("" if cell is None else str(cell)))
+
+    table = Table(title=None if title is None else text(title), show_lines=False, header_style="bold")
     for name in header:
-        table.add_column(name, overflow="fold")
-    for row in rows:  # as Text, never markup: "[II.5.a]" or "[bold]" in a clause stays as written
-        table.add_row(*(Text("" if cell is None else str(cell)) for cell in row))
+        table.add_column(text(name), overflow="fold")
+    for row in rows:
+        table.add_row(*(text(cell) for cell in row))
     Console(soft_wrap=False).print(table)
 
 
@@ -94,12 +103,12 @@ def _stderr_console() -> Any:
 
 def fail(error: ClausesError | str, code: int = 2) -> None:
     """Print one line to stderr and exit with ``code``: the CLI's only way out of an error."""
-    click.echo(f"clauses: error: {error}", err=True)
+    click.echo(printable(f"clauses: error: {error}"), err=True)
     sys.exit(code)
 
 
 def warn(message: str) -> None:
-    click.echo(f"clauses: {message}", err=True)
+    click.echo(printable(f"clauses: {message}"), err=True)
 
 
 def write_output(data: bytes | str, output: Path | None, *, binary: bool = False) -> None:

@@ -17,6 +17,7 @@ from clauses.errors import ClausesError
 from clauses.load import metadata
 from clauses.load.text import DEFAULT_MAX_BYTES, check_line_length, decode, read_bytes
 from clauses.models import Agreement, Clause, Kind
+from clauses.printable import printable, printable_data, printable_path
 
 __all__ = ["DEFAULT_MAX_BYTES", "Document", "load", "read_document"]
 
@@ -126,13 +127,17 @@ def _markdown_document(text: str, path: Path) -> Document:
 def build_agreement(
     document: Document, path: str | Path, overrides: dict[str, Any], *, with_clauses: bool
 ) -> Agreement:
-    """Metadata from options, front matter and inference; clauses from the segmenter."""
+    """Metadata from options, front matter and inference; clauses from the segmenter.
+
+    Text, fields and the file name are made printable here, whatever the format (see clauses.printable).
+    """
     check_line_length(document.text, path)
-    given = {**document.fields, **overrides}
+    document = document._replace(text=printable(document.text))
+    given = printable_data({**document.fields, **overrides})
     given.pop("source", None)  # a loaded agreement's source is the path it was read from
     given.pop("tags", None)  # a hint for the kind, not a field
     text, inferred = infer(document, given, path)
-    fields = {**inferred, **given, "source": str(path)}
+    fields = {**inferred, **given, "source": printable_path(path)}
     fields.setdefault("id", metadata.slugify(Path(path).stem))
     try:
         agreement = Agreement.model_validate(fields)

@@ -75,8 +75,9 @@ STRUCTURAL = re.compile(
 
 # The form word stands among a title's first words ("Joint Declaration of ..."), not anywhere
 # in a headline ("X and Y signed a declaration").
-STATEMENT_TITLE = re.compile(r"^\W*(?:\S+\s+){0,4}?(?:statement|заява|заявление)\b", re.IGNORECASE)
-DECLARATION_TITLE = re.compile(r"^\W*(?:\S+\s+){0,4}?(?:declaration|декларац\w*)\b", re.IGNORECASE)
+# Leading punctuation bounded: \W and \S overlap, and a title of 8,000 quotation marks backtracked for seconds.
+STATEMENT_TITLE = re.compile(r"^\W{0,20}(?:\S+\s+){0,4}?(?:statement|заява|заявление)\b", re.IGNORECASE)
+DECLARATION_TITLE = re.compile(r"^\W{0,20}(?:\S+\s+){0,4}?(?:declaration|декларац\w*)\b", re.IGNORECASE)
 
 AGREEMENT_TITLE = re.compile(
     r"^\W*(?:joint\s+|bilateral\s+)?(?:agreement|accord|memorandum|treaty|arrangement|угод[аи]|договір|"

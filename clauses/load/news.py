@@ -18,7 +18,8 @@ from clauses.text.markers import BULLETS
 
 DATE_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\b[ \t]*(?P<rest>.*)$", re.IGNORECASE)
 TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
-VIEWS = re.compile(r"\b\d[\d\s,.]*\s*(?:views?|reads?|просмотр\w*|перегляд\w*)\b", re.IGNORECASE)
+# A counter is short ("1 234 views"): a bounded run, so a line of "1 1 1 ..." costs no backtracking.
+VIEWS = re.compile(r"\b\d[\d\s,.]{0,20}(?:views?|reads?|просмотр\w*|перегляд\w*)\b", re.IGNORECASE)
 READ_TIME = re.compile(
     r"^\d+\s*(?:min\w*|мин\w*|хв\w*)\.?\s*(?:read|читать|читання|на\s+читання)?$", re.IGNORECASE
 )

@@ -28,7 +28,7 @@ SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.;:!?][\"'”’)\]]*$")
 SERIES_END = re.compile(r"; (?:and|or)$")  # "...; and" closes a recital, the next one follows
-LINE_END_HYPHEN = re.compile(r"([\w-]+)-\n(\w+)")
+LINE_END_HYPHEN = re.compile(r"(?<![\w-])([\w-]+)-\n(\w+)")  # one start per word: linear
 COMPOUND_PREFIXES = frozenset(
     "anti co counter cross full long multi non post pre pro self short mid well high low semi inter".split()
 )

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from clauses.errors import ClausesError
+from clauses.printable import printable
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Largest input file read, in bytes (20 MB of text); checked before reading."""
@@ -210,7 +211,7 @@ def check_line_length(text: str, path: Path | str) -> None:
 
 
 def normalise_newlines(text: str) -> str:
-    """Unix line ends, no-break spaces as spaces, no stray control characters."""
+    """Unix line ends, no-break spaces as spaces, no stray control characters or escape sequences."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
     text = text.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    return CONTROL.sub("", text)
+    return printable(text)
