@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import Field, ValidationError
 
 from clauses.errors import ClausesError
+from clauses.load.text import DEFAULT_MAX_BYTES, read_input
 from clauses.models import Agreement, Strict
 from clauses.text.tokens import words
 
@@ -81,10 +82,7 @@ def overlap(gold: list[str], predicted: list[str]) -> float:
 
 def read_gold(path: Path) -> list[GoldClause]:
     """The gold file, one JSON object a line; errors name the line."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise ClausesError(f"cannot read gold file: {error}", path) from None
+    lines = read_input(path, DEFAULT_MAX_BYTES, "gold file").splitlines()
     gold = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -93,6 +91,8 @@ def read_gold(path: Path) -> list[GoldClause]:
             gold.append(GoldClause.model_validate(json.loads(line)))
         except (json.JSONDecodeError, ValidationError) as error:
             raise ClausesError(f"line {number}: {str(error).splitlines()[0]}", path) from None
+        except RecursionError:
+            raise ClausesError(f"line {number}: nested too deeply", path) from None
     if not gold:
         raise ClausesError("gold file holds no clauses", path)
     return gold

@@ -21,13 +21,18 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from clauses.errors import ClausesError
+from clauses.load.text import read_input
 from clauses.models import CATEGORY_IDS, Condition, Strict
+from clauses.printable import printable_data
 from clauses.resources import data_file
+from clauses.safe_yaml import load_yaml
 from clauses.text.tokens import END, LOWER, RAW, START, Token, tokenize
 
 _lower_of = itemgetter(LOWER)
 
 Language = Literal["en", "uk", "ru"]
+MAX_TAXONOMY_BYTES = 2 * 1024 * 1024
+"""Largest taxonomy file read (the packaged one is 83 KB)."""
 KEY_LENGTH = 3
 TYPO_MIN_LETTERS = 8
 TYPO_KINDS = frozenset({"category", "name", "requires"})
@@ -394,12 +399,9 @@ def _validation_error(error: ValidationError, path: Path) -> ClausesError:
 
 def read_taxonomy_file(path: Path) -> Taxonomy:
     """One YAML file as a Taxonomy, with errors naming the line or the field."""
+    text = read_input(path, MAX_TAXONOMY_BYTES, "taxonomy")
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ClausesError(f"cannot read taxonomy: {error}", path) from None
-    try:
-        data = yaml.safe_load(text)
+        data = printable_data(load_yaml(text, path.name))
     except yaml.YAMLError as error:
         raise _yaml_error(error, path) from None
     if data is None:

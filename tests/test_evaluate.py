@@ -111,3 +111,17 @@ def test_eval_command_missing_text_fails_cleanly(runner, tmp_path):
     (tmp_path / "corpus" / "ua-no-demo.txt").unlink()
     result = runner.invoke(cli, ["eval", str(path)])
     assert result.exit_code == 2 and "no text for gold doc" in result.output
+
+
+def test_deeply_nested_json_is_a_one_line_error(runner, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("[" * 100_000 + "]" * 100_000 + "\n")
+    result = runner.invoke(cli, ["eval", str(gold)])
+    assert result.exit_code == 2
+    assert result.output.strip().endswith("gold.jsonl: line 1: nested too deeply")
+
+
+def test_a_device_as_gold_is_refused_at_once(runner):
+    result = runner.invoke(cli, ["eval", "/dev/zero"])
+    assert result.exit_code == 2
+    assert "/dev/zero: not a regular file (a device)" in result.output

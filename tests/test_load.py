@@ -637,3 +637,17 @@ def test_a_file_name_in_another_code_page_is_kept_readable(tmp_path):
     agreement = load(path)
     assert agreement.source.endswith("/\ufffd\ufffd\ufffd\ufffd\ufffd.txt")
     agreement.model_dump_json().encode()
+
+
+def test_a_yaml_alias_bomb_in_front_matter_is_refused(tmp_path):
+    aliases = "\n".join(f"x{i}: &x{i} [{', '.join([f'*x{i - 1}'] * 9)}]" for i in range(1, 10))
+    text = f"---\nx0: &x0 [lol, lol]\n{aliases}\nparties: *x9\n---\n\n1. Romania will provide demining.\n"
+    with finishes_within(5), pytest.raises(ClausesError, match="YAML aliases expand"):
+        load(write(tmp_path, "bomb.md", text))
+
+
+def test_a_pipe_given_as_an_agreement_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "agreement.txt"
+    os.mkfifo(fifo)
+    with finishes_within(5), pytest.raises(ClausesError, match="not a regular file \\(a pipe\\)"):
+        load(fifo)

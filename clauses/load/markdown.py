@@ -140,8 +140,10 @@ def _safe_loader() -> Any:
 def _parse_yaml(source: str, path: Path | str) -> dict[str, Any]:
     import yaml
 
+    from clauses.safe_yaml import load_yaml
+
     try:
-        data = yaml.load(source, Loader=_safe_loader())  # noqa: S506 - a SafeLoader subclass
+        data = load_yaml(source, path, _safe_loader())
     except (ValueError, OverflowError) as error:
         raise ClausesError(f"front matter: {error}", path) from None
     except yaml.YAMLError as error:

@@ -11,7 +11,9 @@ error, never mojibake.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -52,19 +54,37 @@ ALLOWED_SYMBOLS = frozenset("«»„“”‘’‚–—…•·°§№€£$%�
 
 
 def check_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
-    """Every input's first check, before a byte is read: exists, is a file, not empty, not too big."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise ClausesError("no such file", path) from None
-    except OSError as error:
-        raise ClausesError(f"cannot read: {error.strerror or error}", path) from None
-    if path.is_dir():
-        raise ClausesError("is a folder, not a file", path)
+    """Every input's first check, before a byte is read: exists, a regular file, not empty, not too big."""
+    size = _regular_size(path)
     if size == 0:
         raise ClausesError("empty file", path)
     if size > max_bytes:
         raise ClausesError(f"file is {_megabytes(size)}, over the {_megabytes(max_bytes)} limit", path)
+
+
+def _regular_size(path: Path) -> int:
+    """The size of a regular file; ClausesError for anything else (a folder, a device, a pipe)."""
+    mode = _mode(path)
+    if stat.S_ISDIR(mode):
+        raise ClausesError("is a folder, not a file", path)
+    if not stat.S_ISREG(mode):
+        raise ClausesError(f"not a regular file ({_special_kind(mode)}): save it as a file first", path)
+    return path.stat().st_size
+
+
+def _mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode
+    except FileNotFoundError:
+        raise ClausesError("no such file", path) from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL byte in the name
+        raise ClausesError(f"cannot read: {getattr(error, 'strerror', None) or error}", path) from None
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    return "a socket" if stat.S_ISSOCK(mode) else "a device"
 
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, limit: int | None = None) -> bytes:
@@ -75,6 +95,34 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, limit: int | None
             return handle.read(limit if limit is not None else -1)
     except OSError as error:
         raise ClausesError(f"cannot read: {error.strerror or error}", path) from None
+
+
+def read_input(path: Path, max_bytes: int, what: str = "file") -> str:
+    """A UTF-8 input other than an agreement (a taxonomy, a gold file), read with a size cap.
+
+    A pipe named on the command line (``--taxonomy <(...)``) is read up to the cap; a device
+    (``/dev/zero``), a socket or a folder is refused before any byte is read.
+    """
+    if not stat.S_ISFIFO(_mode(path)):
+        _regular_size(path)
+    try:
+        data = _read_capped(path, max_bytes + 1)
+    except OSError as error:
+        raise ClausesError(f"cannot read {what}: {error.strerror or error}", path) from None
+    if len(data) > max_bytes:
+        raise ClausesError(f"{what} is over the {_megabytes(max_bytes)} limit", path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ClausesError(f"cannot read {what}: not UTF-8 (byte {error.start})", path) from None
+
+
+def _read_capped(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes; a pipe nobody writes to reads as empty instead of blocking the open."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    os.set_blocking(fd, True)  # a writer that is there but slow is waited for
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read(limit)
 
 
 def _megabytes(size: int) -> str:
