@@ -1,0 +1,140 @@
+"""Who commits: the subject of a verb, the parties it names (all of them, some, or an adversary who
+commits to nothing), and the parties of an agreement that does not say them."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from functools import lru_cache
+from operator import attrgetter
+
+from clauses.models import (
+    ALL_PARTIES,
+    Agreement,
+)
+from clauses.taxonomy import Hit
+from clauses.text.markers import LEADING
+
+ADVERSARIES = frozenset({"RU", "BY", "KP", "IR"})
+SUBJECT_BREAK = re.compile(
+    r"[,;:()–—]|\b(?:that|which|who|whereby|while|whilst|as|since|because)\b|\b(?:що|які|який|яка|что|которы\w*|котор\w*)\b",
+    re.IGNORECASE,
+)
+# A segment before the verb that opens with these words is an adjunct, not the subject.
+ADJUNCT = re.compile(
+    r"^(?:together|along|alongside|with|including|in\b|within|through|where|when|if|for|by|on|under|at|from|"
+    r"to\b|as\b|based|building|acting|consistent|subject|jointly|also|further|moreover|furthermore|"
+    r"разом|спільно|у\b|в\b|відповідно|згідно|з\b|із\b|на\b|для|вместе|совместно|согласно|с\b|по\b|при\b)",
+    re.IGNORECASE,
+)
+PARTICIPLE = re.compile(r"^[a-z]\w*ing\b")
+"""A lower-case participle opening a segment ("…, working with its partners in the EU, aims"): an adjunct."""
+GIVEN_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:support|assistance|aid|contributions?|commitments?|help|engagement)\b",
+    re.IGNORECASE,
+)
+"""After a party's possessive: what the party gives, which makes the owner the actor."""
+RECIPIENT_BEFORE = re.compile(r"\b(?:to|for|towards|до|для|к)\s+(?:the\s+)?$", re.IGNORECASE)
+COORDINATORS = frozenset({"and", "or", "but", "і", "й", "та", "а", "и", "но"})
+"""A verb whose subject is only one of these shares the subject of the verb before it."""
+CONJUNCTION = re.compile(r"^(?:and|but|or|і|й|та|а|и|но)\s+", re.IGNORECASE)
+PRONOUN_SUBJECT = re.compile(r"^(?:it|they|we|she|he|вона|воно|вони|ми|она|оно|они|мы)$", re.IGNORECASE)
+TEXT_ITSELF = re.compile(
+    r"(?:this|the|present|such)\s+(?:agreement|arrangement|document|memorandum|declaration|provisions?|"
+    r"annex|text)\b|\b(?:ця|цієї|ця|дана|дан\w*|настоящ\w*|эт\w*)?\s*(?:угод\w*|соглашени\w*)",
+    re.IGNORECASE,
+)
+
+
+def agreement_parties(agreement: Agreement) -> tuple[str, ...]:
+    """The parties as given; else read from an id like 'ua-ro-2024'; else the two parties named most."""
+    if agreement.parties:
+        return tuple(agreement.parties)
+    from clauses.gazetteer import ISO_CODES, party_codes
+
+    from_id = [p.upper() for p in re.split(r"[-_.]", agreement.id) if p.upper() in ISO_CODES]
+    if len(from_id) >= 2:
+        return tuple(dict.fromkeys(from_id))
+    counts: dict[str, int] = {}
+    for clause in agreement.clauses[:60]:
+        for code in party_codes(clause.text):
+            if code not in ADVERSARIES:
+                counts[code] = counts.get(code, 0) + 1
+    return tuple(sorted(counts, key=lambda code: -counts[code])[:2])
+
+
+@lru_cache(maxsize=4096)
+def names_party(word: str) -> bool:
+    from clauses.gazetteer import code_for
+
+    return code_for(word) is not None
+
+
+def subject_of(text: str, start: int, cue_start: int) -> str:
+    """The words before the verb that name who acts: the nearest segment that is not an adjunct."""
+    before = text[start:cue_start]
+    mark = LEADING.match(before)
+    if mark:
+        before = before[mark.end() :]
+    for segment in reversed(SUBJECT_BREAK.split(before)):
+        segment = CONJUNCTION.sub("", segment.strip())
+        if segment and not ADJUNCT.match(segment) and not PARTICIPLE.match(segment):
+            return segment
+    return ""
+
+
+def subject_parties(
+    subject: str, groups: list[Hit], start: int, cue_start: int, text: str
+) -> tuple[list[str], bool]:
+    """The parties the subject names, and whether it names them all ("the Participants": ``groups``,
+    in text order)."""
+    if not subject:
+        return [], False
+    where = text.rfind(subject, start, cue_start)
+    inside = groups[bisect_left(groups, where, key=attrgetter("start")) :]
+    all_parties = any(h.end <= where + len(subject) for h in inside[:1])
+    return _named_parties(subject), all_parties
+
+
+@lru_cache(maxsize=4096)
+def _named_parties(subject: str) -> list[str]:
+    """Parties named as actors in a subject. A possessive names an owner ("Ukraine's security will
+    …"), except of what a party gives ("the UK's support will be", "Romania's military support will");
+    a party after "to" or "for" receives ("Belgium's commitments to Ukraine seek …")."""
+    from clauses.gazetteer import mentions
+
+    codes = [
+        mention.code
+        for mention in mentions(subject)
+        if (not _possessive(subject, mention.start, mention.end) or GIVEN_AFTER.match(subject, mention.end))
+        and not RECIPIENT_BEFORE.search(subject, 0, mention.start)
+    ]
+    return list(dict.fromkeys(codes))
+
+
+def _possessive(subject: str, start: int, end: int) -> bool:
+    return subject[start:end].endswith(("'s", "’s")) or subject.startswith(("'s", "’s"), end)
+
+
+def committing(codes: list[str], all_parties: bool) -> list[str] | None:
+    """The parties a subject names that commit: not an adversary; None where only adversaries act
+    ("Any future Russian invasion would violate ...": the adversary commits to nothing)."""
+    if codes and not all_parties and set(codes) <= ADVERSARIES:
+        return None
+    return [code for code in codes if code not in ADVERSARIES]
+
+
+def obligors_of(codes: list[str], all_parties: bool, parties: tuple[str, ...]) -> tuple[str, ...]:
+    """The obligors of a verb whose subject names ``codes`` (or every party): the agreement's own
+    parties among them where there are any."""
+    if all_parties or not codes or every_party(codes, parties):
+        return (ALL_PARTIES,)
+    own = [code for code in codes if code in parties]
+    return tuple(own or codes)
+
+
+def every_party(codes: Iterable[str], parties: tuple[str, ...]) -> bool:
+    """Whether ``codes`` stand for every party: ``ALL`` among them, or each of two or more parties named."""
+    named = set(codes)
+    return ALL_PARTIES in named or (len(parties) >= 2 and set(parties) <= named)

@@ -1,0 +1,153 @@
+"""How firmly a clause commits: main verbs, recitals, list items and their introducers, coordinated verbs."""
+
+from __future__ import annotations
+
+import pytest
+from classify_helpers import label
+
+from clauses.classify import classify_agreement, classify_clause
+from clauses.models import Agreement, Clause, Strength
+
+
+@pytest.mark.parametrize(
+    ("text", "strength"),
+    [
+        ("Norway will transfer two radars to Ukraine.", Strength.FIRM),
+        ("Norway shall notify Ukraine of each delivery.", Strength.FIRM),
+        ("Norway is committed to funding the programme.", Strength.FIRM),
+        ("Норвегія надаватиме Україні допомогу.", Strength.FIRM),
+        ("Норвегия будет предоставлять Украине помощь.", Strength.FIRM),
+        ("The Participants intend to expand joint exercises.", Strength.INTENT),
+        ("Norway will seek to increase its contribution.", Strength.INTENT),
+        ("The Participants will explore options for co-production.", Strength.INTENT),
+        ("Учасники мають намір розширити навчання.", Strength.INTENT),
+        ("Участники намерены расширить обучение.", Strength.INTENT),
+        ("Norway supports Ukraine's European path.", Strength.SUPPORT),
+        ("The Participants welcome the new coalition.", Strength.SUPPORT),
+        ("Норвегія підтримує європейський шлях України.", Strength.SUPPORT),
+        ("Норвегия поддерживает европейский путь Украины.", Strength.SUPPORT),
+        (
+            "The Participants may, subject to national procedures, exchange liaison officers.",
+            Strength.OPTIONAL,
+        ),
+        ("Norway will, where possible, share its stocks.", Strength.OPTIONAL),
+        ("Учасники можуть обмінюватися офіцерами зв'язку.", Strength.OPTIONAL),
+        ("Участники могут обмениваться офицерами связи.", Strength.OPTIONAL),
+        ("Reaffirming their support for Ukraine's sovereignty,", Strength.NONE),
+        ("Визнаючи право України на самооборону,", Strength.NONE),
+        ("Признавая право Украины на самооборону,", Strength.NONE),
+        ("Since 2022 Norway has provided substantial aid.", Strength.NONE),
+        ("This Arrangement will come into effect upon signature.", Strength.NONE),
+    ],
+)
+def test_strength(text, strength):
+    clause = label(text)
+    assert clause.strength == strength, clause.reasons
+    assert (clause.obligors == []) == (strength == Strength.NONE)
+
+
+def test_rights_of_the_parties_over_the_text_are_optional_for_all():
+    clause = label("This Arrangement may be amended by mutual consent of the Participants.")
+    assert (clause.strength, clause.obligors) == (Strength.OPTIONAL, ["ALL"])
+
+
+def test_paragraph_takes_firmest_sentence_and_its_obligors():
+    clause = label("Norway supports reform. Ukraine will adopt a new procurement law.", ("UA", "NO"))
+    assert (clause.strength, clause.obligors) == (Strength.FIRM, ["UA"])
+
+
+def test_list_items_inherit_from_the_introducing_sentence():
+    agreement = Agreement(
+        id="ua-no-test",
+        title="t",
+        parties=["UA", "NO"],
+        clauses=[
+            Clause(id="a:1", path="1", text="Norway will:"),
+            Clause(id="a:1.a", path="1.a", text="a) train pilots;", parent="a:1"),
+            Clause(id="a:1.b", path="1.b", text="b) Ukraine will host the centre.", parent="a:1"),
+        ],
+    )
+    result = classify_agreement(agreement)
+    assert result is not agreement and agreement.clauses[1].strength == Strength.NONE
+    intro, item, own = result.clauses
+    assert (item.strength, item.obligors) == (Strength.FIRM, ["NO"])
+    assert own.obligors == ["UA"]
+    assert any("inherited" in r.evidence for r in item.reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway affirms that in those circumstances and in line with its law, it would provide Ukraine with swift aid.",
+        "Norway affirms that in those circumstances, and within its means, it will provide Ukraine with swift aid.",
+        "Норвегія підтверджує, що за цих обставин і відповідно до своїх вимог, вона надасть Україні швидку допомогу.",
+        "Норвегия подтверждает, что при этих обстоятельствах и согласно своим нормам, она предоставит Украине быструю помощь.",
+    ],
+)
+def test_affirming_what_it_will_do_in_those_circumstances_commits_firmly(text):
+    clause = classify_clause(Clause(id="t:1", path="1", text=text), parties=("UA", "NO"))
+    assert (clause.strength, clause.obligors) == (Strength.FIRM, ["NO"])
+
+
+def test_affirming_what_another_will_do_commits_nobody_firmly():
+    clause = classify_clause(
+        Clause(id="t:1", path="1", text="Норвегія підтверджує, що Україна надасть звіт."),
+        parties=("UA", "NO"),
+    )
+    assert clause.strength == Strength.SUPPORT
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "strength"),
+    [
+        # The segmenter keeps an item's number in its path: the bare verb still commits every party.
+        (
+            "8.6",
+            "Promote border protection, monitoring and joint patrols at the common border;",
+            Strength.FIRM,
+        ),
+        ("II.5.b", "6. Explore joint patrols at the common border;", Strength.INTENT),
+        # Imperative, not "supports"; a restarted number ("~2") is still a number.
+        ("8.4~2", "Support Ukraine in setting up a national focal point on arms;", Strength.FIRM),
+        # An unnumbered paragraph opening with the same word is no list item.
+        (
+            "p3",
+            "Promote border protection, monitoring and joint patrols at the common border.",
+            Strength.NONE,
+        ),
+    ],
+)
+def test_a_numbered_item_whose_introducer_was_lost_commits_all(path, text, strength):
+    clause = classify_clause(Clause(id=f"t:{path}", path=path, text=text), parties=("UA", "NO"))
+    assert clause.strength == strength
+    assert clause.obligors == ([] if strength == Strength.NONE else ["ALL"])
+
+
+def test_a_numbered_item_with_its_own_subject_keeps_its_verb():
+    clause = classify_clause(
+        Clause(id="t:4", path="4", text="4. Norway supports the peace formula."), parties=("UA", "NO")
+    )
+    assert (clause.strength, clause.obligors) == (Strength.SUPPORT, ["NO"])
+
+
+@pytest.mark.parametrize(
+    ("text", "strength", "obligors"),
+    [
+        # ", and would undermine" shares the adversary's subject: nobody commits.
+        (
+            "Any future Russian invasion would violate the UN Charter, and would undermine European security.",
+            Strength.NONE,
+            [],
+        ),
+        ("Norway will train Ukrainian pilots, and will fund the flight school.", Strength.FIRM, ["NO"]),
+        # In a recital, "and commends" continues the participle; it is no main clause.
+        (
+            "recalling that Ukraine will continue its reforms, and that Norway is ready to help, and commends Ukraine;",
+            Strength.NONE,
+            [],
+        ),
+    ],
+)
+def test_a_coordinated_verb_shares_the_subject_before_it(text, strength, obligors):
+    clause = classify_clause(Clause(id="t:p1", path="p1", text=text), parties=("UA", "NO"))
+    assert (clause.strength, clause.obligors) == (strength, obligors)
