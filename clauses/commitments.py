@@ -57,11 +57,25 @@ class Cell(Strict):
     clauses: list[str]
     statements: list[str] = Field(default_factory=list, description="clause ids from statements and news")
 
+    @property
+    def summary(self) -> str:
+        """The cell as the matrix shows it: 'firm (3) +1' = firm, 3 signed clauses, 1 in statements."""
+        text = f"{self.strength.value} ({len(self.clauses)})" if self.strength else ""
+        return f"{text} +{len(self.statements)}".strip() if self.statements else text
+
 
 class Matrix(Strict):
     parties: list[str]
     categories: list[str]
     cells: list[Cell]
+
+    def grid(self) -> list[list[str]]:
+        """One row per party: the party, then each category's cell summary ('' where it has none)."""
+        cells = {(c.party, c.category): c for c in self.cells}
+        return [
+            [party, *(cells[party, c].summary if (party, c) in cells else "" for c in self.categories)]
+            for party in self.parties
+        ]
 
 
 def obligors(clause: Clause, agreement: Agreement) -> list[str]:

@@ -163,3 +163,25 @@ def test_a_file_name_in_another_code_page_reaches_every_format(runner, tmp_path)
         result = runner.invoke(cli, ["analyze", str(path), "--format", fmt])
         assert result.exit_code == 0, result.output
         assert fmt != "json" or json.loads(result.stdout)["agreements"][0]["source"].endswith("\ufffd.md")
+
+
+def test_csv_carries_date_kind_quantities_and_is_safe_for_spreadsheets(runner, tmp_path):
+    text = AGREEMENT.replace(
+        "3. The Participants may consult",
+        "3. =1+2 Norway will pay EUR 3 billion in 2026. The Participants may consult",
+    )
+    result = runner.invoke(cli, ["analyze", str(write(tmp_path, text=text)), "--format", "csv", "--bom"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
+    assert {(r["signed"], r["kind"], r["language"]) for r in rows} == {("2024-05-31", "agreement", "en")}
+    assert rows[2]["text"].startswith("'=1+2 Norway") and rows[2]["quantities"] == "EUR 3 billion; 2026"
+    raw = runner.invoke(cli, ["analyze", str(tmp_path / "demo.md"), "--format", "csv", "--raw"]).stdout
+    assert list(csv.DictReader(io.StringIO(raw)))[2]["text"].startswith("=1+2 Norway")
+
+
+def test_output_dash_is_standard_output(runner, tmp_path):
+    result = runner.invoke(cli, ["analyze", str(write(tmp_path)), "--format", "json", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["agreements"][0]["id"] == "ua-zz-demo"
+    assert not (tmp_path / "-").exists() and not list(tmp_path.glob("-"))

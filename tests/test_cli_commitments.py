@@ -158,3 +158,12 @@ def test_compare_needs_two_and_reports_failed_files(
     assert result.exit_code == 1
     assert "broken.pdf" in result.stderr
     assert json.loads(result.stdout)["agreements"] == ["ua-xx-test", "ua-yy-test"]
+
+
+def test_compare_takes_a_folder_and_needs_two_agreements(runner, user_files) -> None:
+    folder = user_files[0].parent
+    result = runner.invoke(cli, ["compare", str(folder), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["agreements"] == ["ua-xx-test", "ua-yy-test"]
+    single = runner.invoke(cli, ["compare", str(user_files[0])])
+    assert single.exit_code == 2 and "at least two agreements" in single.output

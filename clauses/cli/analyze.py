@@ -9,21 +9,25 @@ from typing import Any
 import click
 
 from clauses.cli.common import (
+    csv_options,
     fail,
     format_option,
+    output_option,
     print_table,
     progress,
+    table_output,
     taxonomy_option,
     to_csv,
     to_json,
     warn,
+    write_output,
 )
 from clauses.errors import ClausesError
 from clauses.models import Kind
 
 CSV_HEADER = (
-    "agreement", "id", "path", "heading", "strength", "precision",
-    "categories", "conditions", "obligors", "text",
+    "agreement", "signed", "kind", "language", "id", "path", "heading", "strength", "precision",
+    "categories", "conditions", "obligors", "quantities", "text",
 )  # fmt: skip
 
 
@@ -32,7 +36,8 @@ CSV_HEADER = (
 @format_option("table", "json", "csv")
 @taxonomy_option
 @click.option("--explain", is_flag=True, help="Show, per clause, why each label was given.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
+@output_option
+@csv_options
 @click.option("--id", "agreement_id", help="Override the agreement id (one file only).")
 @click.option("--title", help="Override the title.")
 @click.option("--parties", help="Override the parties: comma-separated codes, e.g. UA,RO.")
@@ -46,6 +51,8 @@ def analyze_command(
     taxonomy_path: Path | None,
     explain: bool,
     output: Path | None,
+    raw: bool,
+    bom: bool,
     **raw_overrides: Any,
 ) -> None:
     """Split agreements into clauses and label each one.
@@ -65,7 +72,7 @@ def analyze_command(
             warn(f"error: {failure.path}: {failure.message}")
         last = result.failures[-1]
         fail(ClausesError(last.message, last.path))
-    _emit(result, fmt, explain, output)
+    _emit(result, fmt, explain, output, raw=raw, bom=bom)
     if result.failures:
         for failure in result.failures:
             warn(f"error: {failure.path}: {failure.message}")
@@ -99,32 +106,23 @@ def _taxonomy(path: Path | None) -> Any:
         fail(error)
 
 
-def _emit(result: Any, fmt: str, explain: bool, output: Path | None) -> None:
+def _emit(result: Any, fmt: str, explain: bool, output: Path | None, *, raw: bool, bom: bool) -> None:
     if fmt == "json":
-        text = to_json({"agreements": [a.model_dump(mode="json") for a in result.agreements]})
+        write_output(to_json({"agreements": [a.model_dump(mode="json") for a in result.agreements]}), output)
     elif fmt == "csv":
-        text = to_csv(CSV_HEADER, _csv_rows(result.agreements))
+        write_output(to_csv(CSV_HEADER, _csv_rows(result.agreements), raw=raw, bom=bom), output)
     else:
-        if output:
-            fail("--output needs --format json or csv")
+        table_output(output)
         _print_tables(result.agreements, explain)
-        return
-    if output:
-        from clauses.atomic import write_atomic
-
-        try:
-            write_atomic(output, text)
-        except ClausesError as error:
-            fail(error)
-        warn(f"wrote {output}")
-    else:
-        click.echo(text, nl=False)
 
 
 def _csv_rows(agreements: list[Any]) -> list[list[Any]]:
     return [
         [
             agreement.id,
+            agreement.signed.isoformat() if agreement.signed else "",
+            agreement.kind.value,
+            agreement.language,
             clause.id,
             clause.path,
             " > ".join(clause.heading),
@@ -133,6 +131,7 @@ def _csv_rows(agreements: list[Any]) -> list[list[Any]]:
             clause.category_ids,
             [c.value for c in clause.conditions],
             clause.obligors,
+            [q.text for q in clause.quantities],
             clause.text,
         ]  # fmt: skip
         for agreement in agreements

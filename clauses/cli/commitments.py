@@ -8,14 +8,18 @@ from typing import Any
 import click
 
 from clauses.cli.common import (
+    csv_options,
     fail,
     format_option,
+    output_option,
     print_table,
     progress,
+    table_output,
     taxonomy_option,
     to_csv,
     to_json,
     warn,
+    write_output,
 )
 from clauses.errors import ClausesError
 from clauses.models import CATEGORY_IDS, Strength
@@ -73,8 +77,17 @@ def check_category(category: str) -> str:
     type=click.Choice([s.value for s in Strength if s != Strength.NONE]),
     help="Only commitments at least this firm (firm > intent > support > optional).",
 )
+@output_option
+@csv_options
 def who_command(
-    category: str, paths: tuple[Path, ...], fmt: str, taxonomy_path: Path | None, min_strength: str | None
+    category: str,
+    paths: tuple[Path, ...],
+    fmt: str,
+    taxonomy_path: Path | None,
+    min_strength: str | None,
+    output: Path | None,
+    raw: bool,
+    bom: bool,
 ) -> None:
     """Every party that commits to CATEGORY, how firmly, where, and who stays silent.
 
@@ -86,10 +99,11 @@ def who_command(
     result = load_agreements(paths, taxonomy_path)
     report = who(result.agreements, category, Strength(min_strength) if min_strength else None)
     if fmt == "json":
-        click.echo(to_json(report.model_dump(mode="json")), nl=False)
+        write_output(to_json(report.model_dump(mode="json")), output)
     elif fmt == "csv":
-        click.echo(to_csv(WHO_CSV_HEADER, _who_rows(report)), nl=False)
+        write_output(to_csv(WHO_CSV_HEADER, _who_rows(report), raw=raw, bom=bom), output)
     else:
+        table_output(output)
         _print_who(report)
     report_failures(result)
 
@@ -133,7 +147,11 @@ def _print_who(report: Any) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @format_option("table", "json", "csv")
 @taxonomy_option
-def matrix_command(paths: tuple[Path, ...], fmt: str, taxonomy_path: Path | None) -> None:
+@output_option
+@csv_options
+def matrix_command(
+    paths: tuple[Path, ...], fmt: str, taxonomy_path: Path | None, output: Path | None, raw: bool, bom: bool
+) -> None:
     """Parties × categories: the strongest commitment of each party in each category, and how many clauses.
 
     PATHS are files or folders; default: the bundled corpus.
@@ -143,7 +161,7 @@ def matrix_command(paths: tuple[Path, ...], fmt: str, taxonomy_path: Path | None
     result = load_agreements(paths, taxonomy_path)
     table = matrix(result.agreements)
     if fmt == "json":
-        click.echo(to_json(table.model_dump(mode="json")), nl=False)
+        write_output(to_json(table.model_dump(mode="json")), output)
     elif fmt == "csv":
         rows = [
             [
@@ -156,28 +174,16 @@ def matrix_command(paths: tuple[Path, ...], fmt: str, taxonomy_path: Path | None
             ]
             for c in table.cells
         ]
-        click.echo(to_csv(MATRIX_CSV_HEADER, rows), nl=False)
+        write_output(to_csv(MATRIX_CSV_HEADER, rows, raw=raw, bom=bom), output)
     else:
+        table_output(output)
         _print_matrix(table)
     report_failures(result)
 
 
 def _print_matrix(table: Any) -> None:
-    cells = {(c.party, c.category): c for c in table.cells}
-    rows = []
-    for party in table.parties:
-        row = [party]
-        for category in table.categories:
-            cell = cells.get((party, category))
-            row.append(_cell_text(cell) if cell else "")
-        rows.append(row)
     print_table(
-        "Strongest commitment (signed clauses; +n = in statements/news)", ["party", *table.categories], rows
+        "Strongest commitment (signed clauses; +n = in statements/news)",
+        ["party", *table.categories],
+        table.grid(),
     )
-
-
-def _cell_text(cell: Any) -> str:
-    text = f"{cell.strength.value} ({len(cell.clauses)})" if cell.strength else ""
-    if cell.statements:
-        text = f"{text} +{len(cell.statements)}".strip()
-    return text

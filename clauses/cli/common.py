@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -43,25 +44,53 @@ def taxonomy_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def output_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``-o FILE``: write the data there (whole or not at all); ``-o -`` or none: standard output."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+        default=None,
+        help="Write to this file (- for standard output, the default).",
+    )(func)
+
+
+def csv_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--raw`` and ``--bom``: how a CSV meets spreadsheets."""
+    func = click.option(
+        "--bom", is_flag=True, help="Start CSV with a UTF-8 byte-order mark (Excel needs it to read UTF-8)."
+    )(func)
+    return click.option(
+        "--raw",
+        is_flag=True,
+        help="Keep cells starting with = + - @ as written (default: a leading ' so spreadsheets never run "
+        "them as formulas).",
+    )(func)
+
+
 def to_json(data: Any) -> str:
     """Stable JSON: sorted keys, fixed indentation, UTF-8 kept readable, no raw control character."""
     return printable(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=str)) + "\n"
 
 
-def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+def to_csv(
+    header: Sequence[str], rows: Iterable[Sequence[Any]], *, raw: bool = False, bom: bool = False
+) -> str:
+    """CSV whose cells are safe to open in a spreadsheet (see clauses.export.cells), optionally with a BOM."""
+    from clauses.export.cells import safe_cell
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow([_csv_cell(cell) for cell in row])
-    return buffer.getvalue()
+        writer.writerow([safe_cell(cell, raw) for cell in row])
+    return ("\ufeff" if bom else "") + buffer.getvalue()
 
 
-def _csv_cell(cell: Any) -> Any:
-    """A list joined with "; "; text without control characters."""
-    if isinstance(cell, list | tuple):
-        cell = "; ".join(map(str, cell))
-    return printable(cell) if isinstance(cell, str) else cell
+def table_output(output: Path | None, formats: str = "json or csv") -> None:
+    """A table is for the terminal: ``-o FILE`` needs a data format."""
+    if output is not None and str(output) != "-":
+        fail(f"--output needs --format {formats}")
 
 
 def print_table(title: str | None, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
@@ -79,6 +108,15 @@ def print_table(title: str | None, header: Sequence[str], rows: Iterable[Sequenc
     for row in rows:
         table.add_row(*(text(cell) for cell in row))
     Console(soft_wrap=False).print(table)
+
+
+def use_color(color: bool | None) -> bool:
+    """Colour when asked (--color/--no-color), else on a terminal unless NO_COLOR is set or TERM=dumb."""
+    if color is not None:
+        return color
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
 
 
 def is_terminal() -> bool:

@@ -8,7 +8,19 @@ from typing import Any
 import click
 
 from clauses.cli.commitments import load_agreements, report_failures
-from clauses.cli.common import fail, format_option, print_table, taxonomy_option, to_csv, to_json, warn
+from clauses.cli.common import (
+    csv_options,
+    fail,
+    format_option,
+    output_option,
+    print_table,
+    table_output,
+    taxonomy_option,
+    to_csv,
+    to_json,
+    warn,
+    write_output,
+)
 
 CSV_HEADER = ("group", "similarity", "shared_deadline", "category", "agreement", "clause", "text")
 TEXT_WIDTH = 160
@@ -21,10 +33,20 @@ TEXT_WIDTH = 160
 @click.option(
     "--threshold", type=click.FloatRange(0.0, 1.0), default=None, help="Lowest similarity of a match (0..1)."
 )
+@output_option
+@csv_options
 def compare_command(
-    paths: tuple[Path, ...], fmt: str, taxonomy_path: Path | None, threshold: float | None
+    paths: tuple[Path, ...],
+    fmt: str,
+    taxonomy_path: Path | None,
+    threshold: float | None,
+    output: Path | None,
+    raw: bool,
+    bom: bool,
 ) -> None:
     """Match the clauses of agreements A B [C ...]: counterparts with their similarity, then the rest.
+
+    PATHS are files or folders (a folder counts for the agreements inside it).
 
     Party names are neutralised before scoring and only clauses sharing a category are compared;
     clauses of one category that set the same deadline ("within 24 hours") are paired even where
@@ -32,18 +54,18 @@ def compare_command(
     """
     from clauses.match import DEFAULT_THRESHOLD, match
 
-    if len(paths) < 2:
-        fail("compare needs at least two agreements: clauses compare A B [C ...]")
     result = load_agreements(paths, taxonomy_path)
     if len(result.agreements) < 2:
         report_failures(result)
+        fail("compare needs at least two agreements: clauses compare A B [C ...] or a folder holding them")
     alignment = match(result.agreements, DEFAULT_THRESHOLD if threshold is None else threshold)
     texts = {c.id: c for a in result.agreements for c in a.clauses}
     if fmt == "json":
-        click.echo(to_json(alignment.model_dump(mode="json")), nl=False)
+        write_output(to_json(alignment.model_dump(mode="json")), output)
     elif fmt == "csv":
-        click.echo(to_csv(CSV_HEADER, _csv_rows(alignment, texts)), nl=False)
+        write_output(to_csv(CSV_HEADER, _csv_rows(alignment, texts), raw=raw, bom=bom), output)
     else:
+        table_output(output)
         _print_alignment(alignment, texts)
     _note_languages(result.agreements)
     report_failures(result)

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from clauses.cli.common import fail, format_option, taxonomy_option, to_json, write_output
+from clauses.cli.common import (
+    csv_options,
+    fail,
+    format_option,
+    taxonomy_option,
+    to_csv,
+    to_json,
+    use_color,
+    write_output,
+)
 from clauses.errors import ClausesError
 
 LAYOUTS = ("list", "side-by-side")
@@ -30,7 +38,7 @@ _MARK = {
 @click.command("diff")
 @click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
-@format_option("table", "json", "html", "pdf")
+@format_option("table", "json", "csv", "html", "pdf")
 @click.option(
     "--only",
     help="Keep only these changes: comma-separated kinds (added, removed, modified, moved, renumbered, "
@@ -45,6 +53,8 @@ _MARK = {
     help="HTML and PDF: a list of changes, or old and new side by side (default: list for HTML, "
     "side-by-side for PDF).",
 )
+@csv_options
+@click.option("--exit-code", is_flag=True, help="Exit with 1 when the versions differ, 0 when they do not.")
 def diff_command(
     old: Path,
     new: Path,
@@ -54,6 +64,9 @@ def diff_command(
     output: Path | None,
     color: bool | None,
     layout: str | None,
+    raw: bool,
+    bom: bool,
+    exit_code: bool,
 ) -> None:
     """Compare two versions of one agreement, clause by clause.
 
@@ -66,12 +79,18 @@ def diff_command(
     result = _diff(*versions)
     if filters:
         result = result.only(filters)
-    if fmt == "table":
+    if fmt == "csv":
+        from clauses.cli.diff_csv import DIFF_CSV_HEADER, diff_rows
+
+        write_output(to_csv(DIFF_CSV_HEADER, diff_rows(result), raw=raw, bom=bom), output)
+    elif fmt == "table":
         if output:
-            fail("--output needs --format json, html or pdf")
-        _print_diff(result, sys.stdout.isatty() if color is None else color)
-        return
-    _emit(_render(result, versions, fmt, layout or DEFAULT_LAYOUT[fmt]), output, fmt)
+            fail("--output needs --format json, csv, html or pdf")
+        _print_diff(result, use_color(color))
+    else:
+        _emit(_render(result, versions, fmt, layout or DEFAULT_LAYOUT[fmt]), output, fmt)
+    if exit_code and any(change.kind != "unchanged" for change in result.changes):
+        raise SystemExit(1)
 
 
 def _filters(only: str | None) -> list[str]:

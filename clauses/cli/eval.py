@@ -6,7 +6,16 @@ from pathlib import Path
 
 import click
 
-from clauses.cli.common import fail, format_option, print_table, taxonomy_option, to_json
+from clauses.cli.common import (
+    fail,
+    format_option,
+    output_option,
+    print_table,
+    table_output,
+    taxonomy_option,
+    to_json,
+    write_output,
+)
 from clauses.errors import ClausesError
 
 
@@ -21,7 +30,10 @@ from clauses.errors import ClausesError
 )
 @format_option("table", "json")
 @taxonomy_option
-def eval_command(gold: Path, text_dirs: tuple[Path, ...], fmt: str, taxonomy_path: Path | None) -> None:
+@output_option
+def eval_command(
+    gold: Path, text_dirs: tuple[Path, ...], fmt: str, taxonomy_path: Path | None, output: Path | None
+) -> None:
     """Score categories (micro/macro F1), strength and obligors against GOLD.jsonl.
 
     Uses the rules of shared/tools/eval_classify.py: a gold paragraph is matched by the
@@ -39,8 +51,9 @@ def eval_command(gold: Path, text_dirs: tuple[Path, ...], fmt: str, taxonomy_pat
         data = figures.model_dump(mode="json")
         for name, entry in figures.per_category.items():
             data["per_category"][name]["f1"] = round(entry.f1, 3)
-        click.echo(to_json(data), nl=False)
+        write_output(to_json(data), output)
         return
+    table_output(output, "json")
     rows = [
         [name, f"{entry.f1:.3f}", entry.tp, entry.fp, entry.fn]
         for name, entry in figures.per_category.items()

@@ -9,7 +9,7 @@ import click
 from clauses.cli.commitments import load_agreements, report_failures
 from clauses.cli.common import fail, taxonomy_option, write_output
 
-FORMATS = {".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite"}
+FORMATS = {".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite", ".xlsx": "xlsx"}
 
 
 @click.command("export")
@@ -19,7 +19,7 @@ FORMATS = {".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite"}
     "--output",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write (- for stdout); its suffix (.db, .sqlite) sets the format.",
+    help="File to write (- for standard output); its suffix (.db, .sqlite, .xlsx) sets the format.",
 )
 @click.option(
     "--format",
@@ -28,20 +28,33 @@ FORMATS = {".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite"}
     help="Format, when the suffix does not say.",
 )
 @taxonomy_option
+@click.option(
+    "--raw",
+    is_flag=True,
+    help="Workbook: keep cells starting with = + - @ as written (default: a leading ' so they are never "
+    "run as formulas).",
+)
 def export_command(
-    paths: tuple[Path, ...], output: Path, fmt: str | None, taxonomy_path: Path | None
+    paths: tuple[Path, ...], output: Path, fmt: str | None, taxonomy_path: Path | None, raw: bool
 ) -> None:
-    """Write the analysed corpus as an SQLite database for sqlite3, Datasette or pandas.
+    """Write the analysed corpus as an SQLite database (sqlite3, Datasette, pandas) or an Excel workbook.
 
-    PATHS are files or folders; default: the bundled corpus. Tables: agreements, clauses,
-    clause_categories, obligors, quantities, matches; views who and matrix; full-text search over
-    clauses (clauses_fts). The schema is in the README.
+    PATHS are files or folders; default: the bundled corpus. The database has tables agreements,
+    clauses, clause_categories, obligors, quantities, matches; views who and matrix; full-text search
+    over clauses (clauses_fts); its schema is in the README. The workbook has sheets Agreements,
+    Clauses, Matrix and Quantities.
     """
-    from clauses.export.sqlite import database_bytes
-
     fmt = fmt or _format_of(output)
     result = load_agreements(paths, taxonomy_path)
-    write_output(database_bytes(result.agreements), output, binary=True)
+    if fmt == "xlsx":
+        from clauses.export.xlsx import workbook_bytes
+
+        data = workbook_bytes(result.agreements, raw)
+    else:
+        from clauses.export.sqlite import database_bytes
+
+        data = database_bytes(result.agreements)
+    write_output(data, output, binary=True)
     report_failures(result)
 
 
