@@ -180,6 +180,11 @@ class Agreement(Strict):
     url: str | None = Field(default=None, description="where the text was published (front matter url)")
     duration_years: float | None = None
     clauses: list[Clause] = Field(default_factory=list)
+    notes: list[str] = Field(
+        default_factory=list,
+        exclude_if=lambda notes: not notes,
+        description="what the reader left out or added: hidden Word text, embedded documents",
+    )
 
     @field_validator("id")
     @classmethod

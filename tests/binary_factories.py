@@ -173,3 +173,24 @@ def abstract(abstract_id: int, *levels: str) -> str:
 
 def num(num_id: int, abstract_id: int, overrides: str = "") -> str:
     return f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{overrides}</w:num>'
+
+
+def nested_forms_pdf(depth: int, fanout: int) -> bytes:
+    """One page drawing a form that draws the next form ``fanout`` times, ``depth`` levels deep:
+    a few KB that stand for fanout**depth drawings."""
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>", font]
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 5 0 R /Resources << /XObject << /X 6 0 R >> >> >>"
+    objects.append(page % (PAGE_WIDTH, PAGE_HEIGHT))
+    objects.append(b"<< /Length 10 >>\nstream\nq /X Do Q\nendstream")
+    for level in range(depth):
+        last = level == depth - 1
+        text = b"BT /F1 9 Tf 72 700 Td (Romania will provide demining.) Tj ET"
+        draw = text if last else b" /X Do" * fanout
+        inner = b"" if last else b" /XObject << /X %d 0 R >>" % (len(objects) + 2)
+        form = (
+            b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >>%s >>"
+            % inner
+        )
+        objects.append(b"<< %s /Length %d >>\nstream\n%s\nendstream" % (form, len(draw), draw))
+    return pdf_from_objects(objects)

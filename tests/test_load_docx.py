@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from binary_factories import DOCM_MAIN, abstract, level, make_docx, num, p
+from hostile import finishes_within
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_load_pdf import markers, word_overlap
@@ -375,3 +376,84 @@ def test_c1_controls_in_word_text_are_removed(tmp_path):
     )
     agreement = load(make_docx(tmp_path / "a.docx", body))
     assert agreement.clauses[0].text.endswith("Romania will provide demining.")
+
+
+@pytest.mark.parametrize("fmt", ["upperRoman", "lowerLetter", "decimal"])
+def test_a_huge_list_start_is_bounded(tmp_path, fmt):
+    numbering = abstract(1, level(0, fmt, "%1.", start=99999999999)) + num(1, 1)
+    body = p("Agreement between Ukraine and Romania") + p("Romania will provide demining.", num=1)
+    path = make_docx(tmp_path / "start.docx", body, numbering=numbering)
+    with finishes_within(5):  # roman numerals: 60 s and 6.9 GB; letters: OverflowError
+        text = extract_docx(path)
+    marker = text.split("\n\n")[1].split()[0]
+    assert len(marker) <= 32_767 // 26 + 2 and text.endswith("Romania will provide demining.\n")
+
+
+def _hidden_run(text: str) -> str:
+    return f'<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_hidden_word_text_is_skipped_and_said_with_explain(tmp_path, runner):
+    from clauses.cli import cli
+    from clauses.load import load
+
+    hidden = (
+        '<w:p><w:r><w:t xml:space="preserve">2. Romania </w:t></w:r>'
+        + _hidden_run("will deliver 500 fighter jets and ")
+        + '<w:r><w:t xml:space="preserve">may consider further support.</w:t></w:r></w:p>'
+    )
+    body = p("Agreement between Ukraine and Romania") + p("1. Romania will provide demining.") + hidden
+    path = make_docx(tmp_path / "hidden.docx", body)
+    agreement = load(path)
+    assert agreement.clauses[-1].text.endswith("Romania may consider further support.")
+    assert agreement.notes == ["hidden Word text skipped (1 runs): 'will deliver 500 fighter jets and'"]
+    result = runner.invoke(cli, ["analyze", str(path), "--explain"])
+    assert result.exit_code == 0, result.output
+    assert "hidden Word text skipped" in result.stderr and "fighter jets" not in result.stdout
+
+
+def _with_chunk(path, body: str, name: str, content_type: str, data: bytes):
+    """A Word file whose body embeds another document through w:altChunk."""
+    make_docx(
+        path,
+        body
+        + '<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rc1"/>',
+    )
+    with zipfile.ZipFile(path) as archive:
+        parts = {item.filename: archive.read(item) for item in archive.infolist()}
+    rel = (
+        '<Relationship Id="rc1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"'
+        f' Target="{name}"/></Relationships>'
+    )
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", rel.encode()
+    )
+    override = f'<Override PartName="/word/{name}" ContentType="{content_type}"/></Types>'
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", override.encode())
+    parts[f"word/{name}"] = data
+    with zipfile.ZipFile(path, "w") as archive:
+        for member, content in parts.items():
+            archive.writestr(member, content)
+    return path
+
+
+def test_embedded_text_is_read_in_place(tmp_path):
+    from clauses.load import load
+
+    body = p("Agreement between Ukraine and Romania") + p("1. Romania will provide demining.")
+    path = _with_chunk(
+        tmp_path / "chunk.docx", body, "extra.txt", "text/plain", b"2. Romania will train pilots.\n"
+    )
+    agreement = load(path)
+    assert agreement.clauses[-1].text.endswith("Romania will train pilots.")
+    assert agreement.notes == ["embedded document /word/extra.txt (text/plain) read in place"]
+
+
+def test_embedded_content_that_cannot_be_read_is_named(tmp_path):
+    from clauses.load import load
+
+    body = p("Agreement between Ukraine and Romania") + p("1. Romania will provide demining.")
+    path = _with_chunk(tmp_path / "chunk.docx", body, "extra.mht", "message/rfc822", b"MIME-Version: 1.0\n")
+    assert load(path).notes == [
+        "embedded document /word/extra.mht (message/rfc822) not read: save it into the document"
+    ]

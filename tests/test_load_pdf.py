@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from binary_factories import Text, make_pdf, paragraph_lines, pdf_from_objects
+from binary_factories import Text, make_pdf, nested_forms_pdf, paragraph_lines, pdf_from_objects
 from hostile import finishes_within
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -313,3 +313,27 @@ def test_hyphen_joining_is_linear_on_a_line_of_hyphenated_syllables():
     with finishes_within(3):  # every position started a run to the line end: 3 s at 8 KB
         assert LINE_END_HYPHEN.sub(r"\1\2", line) == line
     assert LINE_END_HYPHEN.sub(r"\1\2", "secu-\nrity and Euro-\nAtlantic") == "security and EuroAtlantic"
+
+
+@pytest.mark.parametrize(
+    ("depth", "fanout", "message"), [(30, 2, "nests drawings over 12 deep"), (11, 2, "draws over 2,000")]
+)
+def test_nested_and_reused_form_objects_are_bounded(tmp_path, depth, fanout, message):
+    path = tmp_path / "forms.pdf"
+    path.write_bytes(nested_forms_pdf(depth, fanout))
+    with finishes_within(10), pytest.raises(ClausesError, match=f"page 1 {message}"):
+        extract_pdf(path)  # 2.9 KB of forms 30 deep was killed at 180 s and 7.7 GB
+
+
+def test_a_few_nested_forms_are_still_read(tmp_path):
+    path = tmp_path / "forms.pdf"
+    path.write_bytes(nested_forms_pdf(3, 1))
+    assert "Romania will provide demining." in extract_pdf(path)
+
+
+def test_a_page_of_too_many_characters_is_refused_naming_the_page(tmp_path):
+    line = "Romania will provide demining equipment to Ukraine in 2025."
+    lines = [Text(20, 830 - i * 1.3, line, size=1) for i in range(600)]
+    path = make_pdf(tmp_path / "dense.pdf", [[Text(72, 700, "Agreement between Ukraine and Romania")], lines])
+    with finishes_within(10), pytest.raises(ClausesError, match="page 2 holds over 30,000 characters"):
+        extract_pdf(path)  # 3,000 tight lines took 83 s

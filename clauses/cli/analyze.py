@@ -163,3 +163,6 @@ def _print_tables(agreements: list[Any], explain: bool) -> None:
                     ["", "", "", "", f"  why {r.label} = {r.value}: {r.evidence}"] for r in clause.reasons
                 )
         print_table(title, ["path", "strength", "categories", "obligors", "text"], rows)
+        if explain:
+            for note in agreement.notes:
+                warn(f"{agreement.source}: {note}")

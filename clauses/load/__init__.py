@@ -100,9 +100,10 @@ def _zip_document(path: Path) -> Document:
         raise ClausesError("broken ZIP archive, not a document", path) from None
     if not is_word:
         raise ClausesError("a ZIP archive, not a Word document", path)
-    from clauses.load.docx import extract_docx
+    from clauses.load.docx import read_docx
 
-    return Document(extract_docx(path), {})
+    text, notes = read_docx(path)
+    return Document(text, {"notes": notes} if notes else {})
 
 
 def _html_document(html: str, path: Path) -> Document:

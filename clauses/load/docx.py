@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from clauses.errors import ClausesError
 from clauses.load.docx_numbering import Numbering
@@ -27,29 +27,80 @@ FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallbac
 INLINE = {f"{W}t": "", f"{W}tab": " ", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
 RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+RT_ALT_CHUNK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
+ALT_CHUNK = f"{W}altChunk"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+CHUNK_TYPES = ("text/plain", "text/html", "application/xhtml+xml")
+"""Embedded documents read in place; others (MHT, RTF, another .docx) are named in the notes."""
+
+
+class WordText(NamedTuple):
+    """A Word document's text and what the reader left out or added (for --explain)."""
+
+    text: str
+    notes: list[str]
 
 
 def extract_docx(path: Path) -> str:
     """Normalised text of a Word document; ClausesError for what cannot be read."""
+    return read_docx(path).text
+
+
+def read_docx(path: Path) -> WordText:
+    """The visible text of a Word document, embedded (altChunk) documents read in place or named."""
     path = Path(path)
     check_zip(path)
-    body, numbering_xml, styles_xml = _read_parts(path)
+    body, numbering_xml, styles_xml, chunks = _read_parts(path)
     numbering = Numbering(numbering_xml, styles_xml)
     paragraphs: list[str] = []
-    for paragraph in _paragraphs(body):
-        label, is_label = _row_label(paragraph)
-        if is_label:
+    notes: list[str] = []
+    hidden: list[str] = []
+    for block in _blocks(body):
+        if block.tag == ALT_CHUNK:
+            paragraphs.extend(_chunk_paragraphs(chunks.get(block.get(R_ID, "")), notes, path))
             continue
-        marker = numbering.marker(paragraph)
-        lines = _paragraph_lines(paragraph)
-        if lines and label:
-            lines[0] = f"{label}: {lines[0]}"
-        if lines and marker:
-            lines[0] = f"{marker} {lines[0]}"
-        paragraphs.extend(lines)
+        hidden.extend(_hidden_runs(block))
+        paragraphs.extend(_numbered_lines(block, numbering))
+    if hidden:
+        words = " ".join(" ".join(hidden).split()[:12])
+        notes.append(f"hidden Word text skipped ({len(hidden)} runs): {words!r}")
     if not paragraphs:
         raise ClausesError("Word document holds no text", path)
-    return "\n\n".join(paragraphs) + "\n"
+    return WordText("\n\n".join(paragraphs) + "\n", notes)
+
+
+def _numbered_lines(paragraph: Any, numbering: Numbering) -> list[str]:
+    label, is_label = _row_label(paragraph)
+    if is_label:
+        return []
+    marker = numbering.marker(paragraph)
+    lines = _paragraph_lines(paragraph)
+    if lines and label:
+        lines[0] = f"{label}: {lines[0]}"
+    if lines and marker:
+        lines[0] = f"{marker} {lines[0]}"
+    return lines
+
+
+def _chunk_paragraphs(chunk: tuple[str, str, bytes] | None, notes: list[str], path: Path) -> list[str]:
+    """The paragraphs of an embedded plain-text or HTML document; other kinds are named in ``notes``."""
+    if chunk is None:
+        return []
+    name, content_type, blob = chunk
+    if content_type in CHUNK_TYPES:
+        from clauses.load.html import extract_html
+        from clauses.load.text import decode
+
+        try:
+            text = decode(blob, f"{path}{name}")
+            text = extract_html(text, f"{path}{name}").text if "html" in content_type else text
+        except ClausesError as error:
+            notes.append(f"embedded document {name} not read: {error.message}")
+            return []
+        notes.append(f"embedded document {name} ({content_type}) read in place")
+        return [line for raw in text.split("\n") if (line := " ".join(raw.split()))]
+    notes.append(f"embedded document {name} ({content_type}) not read: save it into the document")
+    return []
 
 
 def check_zip(path: Path) -> None:
@@ -86,8 +137,9 @@ def _head(path: Path) -> bytes:
         raise ClausesError(f"cannot read: {error.strerror or error}", path) from error
 
 
-def _read_parts(path: Path) -> tuple[Any, Any, Any]:
-    """The main document body and the numbering and styles parts (None where absent)."""
+def _read_parts(path: Path) -> tuple[Any, Any, Any, dict[str, tuple[str, str, bytes]]]:
+    """The main document body, the numbering and styles parts (None where absent), and the
+    embedded (altChunk) parts by relationship id: name, content type, bytes."""
     from docx.opc.exceptions import PackageNotFoundError
     from docx.opc.package import OpcPackage
 
@@ -98,6 +150,11 @@ def _read_parts(path: Path) -> tuple[Any, Any, Any]:
         related = {rel.reltype: rel.target_part for rel in main.rels.values() if not rel.is_external}
         numbering = _element(related[RT_NUMBERING]) if RT_NUMBERING in related else None
         styles = _element(related[RT_STYLES]) if RT_STYLES in related else None
+        chunks = {
+            rid: (str(rel.target_part.partname), rel.target_part.content_type, rel.target_part.blob)
+            for rid, rel in main.rels.items()
+            if rel.reltype == RT_ALT_CHUNK and not rel.is_external
+        }
     except PackageNotFoundError as error:
         raise ClausesError("not a Word document", path) from error
     except Exception as error:  # python-docx and lxml raise many kinds on broken packages
@@ -105,7 +162,7 @@ def _read_parts(path: Path) -> tuple[Any, Any, Any]:
     body = document.find(f"{W}body")
     if body is None:
         raise ClausesError("not a Word document (no document body)", path)
-    return body, numbering, styles
+    return body, numbering, styles, chunks
 
 
 def _element(part: Any) -> Any:
@@ -116,9 +173,11 @@ def _element(part: Any) -> Any:
     return element if element is not None else parse_xml(part.blob)
 
 
-def _paragraphs(body: Any) -> list[Any]:
-    """Every paragraph in document order, table cells and text boxes included, fallbacks skipped."""
-    return [p for p in body.iter(f"{W}p") if not any(a.tag == FALLBACK for a in p.iterancestors())]
+def _blocks(body: Any) -> list[Any]:
+    """Every paragraph and embedded document in document order, table cells and text boxes included,
+    fallbacks skipped."""
+    blocks = body.iter(f"{W}p", ALT_CHUNK)
+    return [p for p in blocks if not any(a.tag == FALLBACK for a in p.iterancestors())]
 
 
 def _row_label(paragraph: Any) -> tuple[str, bool]:
@@ -146,7 +205,7 @@ def _paragraph_lines(paragraph: Any) -> list[str]:
     """
     pieces: list[str] = []
     for node in paragraph.iter(*INLINE):
-        if _nested(node, paragraph):
+        if _nested(node, paragraph) or _hidden(node):
             continue
         pieces.append(node.text or "" if node.tag == f"{W}t" else INLINE[node.tag])
     lines = "".join(pieces).split("\n")
@@ -158,3 +217,20 @@ def _nested(node: Any, paragraph: Any) -> bool:
     for ancestor in node.iterancestors(f"{W}p"):
         return ancestor is not paragraph
     return False
+
+
+def _hidden(node: Any) -> bool:
+    """True for text of a run formatted as hidden (w:vanish): Word does not show or print it."""
+    run = node.getparent()
+    props = run.find(f"{W}rPr") if run is not None and run.tag == f"{W}r" else None
+    vanish = props.find(f"{W}vanish") if props is not None else None
+    return vanish is not None and vanish.get(f"{W}val", "true") not in ("0", "false", "off")
+
+
+def _hidden_runs(paragraph: Any) -> list[str]:
+    """The hidden text of a paragraph's own runs, for the note that says it was skipped."""
+    return [
+        node.text
+        for node in paragraph.iter(f"{W}t")
+        if node.text and _hidden(node) and not _nested(node, paragraph)
+    ]

@@ -15,6 +15,9 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 BULLET = "•"
 ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl")]
 ROMAN += [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+MAX_START = 32_767
+"""Word's largest list start; a file's larger w:start (99999999999 as roman numerals took 60 s and
+6.9 GB, as letters an OverflowError) is read as this."""
 
 
 @dataclass(frozen=True)
@@ -41,12 +44,16 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
+def _start(value: str | None) -> int:
+    return min(max(_int(value, 1), 0), MAX_START)
+
+
 def _level(lvl: Any) -> Level:
     restart = _val(lvl, "lvlRestart")
     return Level(
         fmt=_val(lvl, "numFmt", "decimal") or "decimal",
         text=_val(lvl, "lvlText", "") or "",
-        start=_int(_val(lvl, "start"), 1),
+        start=_start(_val(lvl, "start")),
         restart_after=_int(restart, 0) if restart is not None else None,
         legal=lvl.find(f"{W}isLgl") is not None and _val(lvl, "isLgl", "true") not in ("0", "false"),
         style=_val(lvl, "pStyle"),
@@ -58,7 +65,12 @@ def _levels(parent: Any) -> dict[int, Level]:
 
 
 def format_number(value: int, fmt: str) -> str:
-    """A counter value in one of Word's number formats (unknown formats fall back to decimal)."""
+    """A counter value in one of Word's number formats (unknown formats fall back to decimal).
+
+    Letters and roman numerals grow with the value; past what Word itself counts to, decimal.
+    """
+    if value > MAX_START and fmt != "none":
+        return str(value)
     if fmt in ("lowerLetter", "upperLetter"):
         letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1) if value > 0 else ""
         return letter.upper() if fmt == "upperLetter" else letter
@@ -106,7 +118,7 @@ class Numbering:
             for override in num.findall(f"{W}lvlOverride"):
                 ilvl = _int(override.get(f"{W}ilvl"), 0)
                 if (start := _val(override, "startOverride")) is not None:
-                    starts[ilvl] = _int(start, 1)
+                    starts[ilvl] = _start(start)
                 if (lvl := override.find(f"{W}lvl")) is not None:
                     overrides[ilvl] = _level(lvl)
             key = _val(num, "abstractNumId", "") or ""

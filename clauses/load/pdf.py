@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from clauses.errors import ClausesError
+from clauses.load.pdf_bounds import PageOverBudget, bounded_aggregator
 from clauses.text.markers import LINE_START
 
 # pdfminer logs every oddity of a broken file; the CLI must not print them (the app may still route them)
@@ -100,6 +101,8 @@ def _read_boxes(path: Path, max_pages: int) -> list[Box]:
             return _layout_boxes(document, path, max_pages)
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise ClausesError("password-protected PDF", path) from error
+    except PageOverBudget as error:
+        raise ClausesError(f"{error}: not read (see README, limits)", path) from error
     except ReferenceLoop as error:
         raise ClausesError(f"not a readable PDF (object {error.args[0]} refers to itself)", path) from error
     except ClausesError:
@@ -219,14 +222,13 @@ def _inflated_size(stream: Any, objid: int, genno: int, budget: int) -> int:
 
 
 def _layout_boxes(document: Any, path: Path, max_pages: int) -> list[Box]:
-    from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams, LTTextBox
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
 
     resources = PDFResourceManager()
     # char_margin 4: the wide gaps of a fully justified line still make one line, not three boxes
-    device = PDFPageAggregator(resources, laparams=LAParams(char_margin=4.0, boxes_flow=None, all_texts=True))
+    device = bounded_aggregator(resources, LAParams(char_margin=4.0, boxes_flow=None, all_texts=True))
     interpreter = PDFPageInterpreter(resources, device)
     boxes: list[Box] = []
     for number, page in enumerate(PDFPage.create_pages(document)):
