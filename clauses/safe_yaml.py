@@ -8,9 +8,11 @@ Python object is built, and a document that would expand past ``MAX_NODES`` is r
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
 from clauses.errors import ClausesError
 
@@ -69,3 +71,20 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.MappingNode):
         return [part for pair in node.value for part in pair]
     return []
+
+
+def yaml_error(error: yaml.YAMLError, path: Path) -> ClausesError:
+    """A YAML syntax error as one line naming the file and the line."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    where = f"line {mark.line + 1}: " if mark is not None else ""
+    return ClausesError(f"{where}{problem}", path.name)
+
+
+def validation_error(error: ValidationError, path: Path) -> ClausesError:
+    """A schema error as one line naming the file and the field."""
+    # In a union (a term is a string or a mapping) the deepest error is the telling one.
+    first = max(error.errors(), key=lambda e: len(e["loc"]))
+    field = ".".join(str(part) for part in first["loc"])
+    more = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
+    return ClausesError(f"{field}: {first['msg']}{more}", path.name)

@@ -25,7 +25,7 @@ from clauses.load.text import read_input
 from clauses.models import CATEGORY_IDS, Condition, Strict
 from clauses.printable import printable_data
 from clauses.resources import data_file
-from clauses.safe_yaml import load_yaml
+from clauses.safe_yaml import load_yaml, validation_error, yaml_error
 from clauses.text.tokens import END, LOWER, RAW, START, Token, tokenize
 
 _lower_of = itemgetter(LOWER)
@@ -382,28 +382,13 @@ def _match_words(words: tuple[Word, ...], tokens: list[Token], i: int, known: in
     return last
 
 
-def _yaml_error(error: yaml.YAMLError, path: Path) -> ClausesError:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    where = f"line {mark.line + 1}: " if mark is not None else ""
-    return ClausesError(f"{where}{problem}", path.name)
-
-
-def _validation_error(error: ValidationError, path: Path) -> ClausesError:
-    # In a union (a term is a string or a mapping) the deepest error is the telling one.
-    first = max(error.errors(), key=lambda e: len(e["loc"]))
-    field = ".".join(str(part) for part in first["loc"])
-    more = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
-    return ClausesError(f"{field}: {first['msg']}{more}", path.name)
-
-
 def read_taxonomy_file(path: Path) -> Taxonomy:
     """One YAML file as a Taxonomy, with errors naming the line or the field."""
     text = read_input(path, MAX_TAXONOMY_BYTES, "taxonomy")
     try:
         data = printable_data(load_yaml(text, path.name))
     except yaml.YAMLError as error:
-        raise _yaml_error(error, path) from None
+        raise yaml_error(error, path) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -411,7 +396,7 @@ def read_taxonomy_file(path: Path) -> Taxonomy:
     try:
         return Taxonomy.model_validate(data)
     except ValidationError as error:
-        raise _validation_error(error, path) from None
+        raise validation_error(error, path) from None
 
 
 def merge(base: Taxonomy, extra: Taxonomy) -> Taxonomy:

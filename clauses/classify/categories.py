@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+from clauses.grammar import grammar
 from clauses.models import (
     CategoryLabel,
 )
@@ -25,9 +26,12 @@ HEADING_KINDS = ("category", "name", "requires")
 EVIDENCE_KINDS = frozenset({"category", "name"})
 EVIDENCE_KEYS: dict[str, str] = {}
 # "as" only before a name ("As Ukraine begins"): "as members of", "as well as" name no circumstance.
+_OPENERS = "|".join(
+    f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in grammar()["categories"]["scene_openers"]
+)
 CIRCUMSTANCE = re.compile(
     r"(?:^|[.;:]\s+|\bthat,\s*)(?:\d+\.\s*)?"
-    r"((?:[Ww]hile|[Ww]hilst|[Ww]hen|[Oo]nce|[Aa]s(?=\s+[A-ZА-ЯІЇЄҐ]))\s[^,;.]{3,200}),"
+    rf"((?:{_OPENERS}|[Aa]s(?=\s+[A-ZА-ЯІЇЄҐ]))\s[^,;.]{{3,200}}),"
 )
 
 

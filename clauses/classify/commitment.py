@@ -20,6 +20,7 @@ from clauses.classify.subject import (
     subject_of,
     subject_parties,
 )
+from clauses.grammar import alternation, grammar
 from clauses.models import (
     ALL_PARTIES,
     Clause,
@@ -30,46 +31,28 @@ from clauses.text.markers import LEADING
 from clauses.text.sentences import sentence_spans
 from clauses.text.tokens import END, LOWER, RAW, START, Token
 
-EMBEDDED = re.compile(
-    r"\b(?:that|which|who|whose|where|when|whether|if|until|unless|що|які|який|яка|щоб|якщо|что|котор\w*|если|чтобы)\b",
-    re.IGNORECASE,
-)
+WORDS = grammar()["commitment"]
+EMBEDDED = re.compile(rf"\b(?:{alternation(WORDS['embedded'])})\b", re.IGNORECASE)
 MAX_VERBS = 24
 """Cues of one sentence looked at as its main verb, and as verbs coordinated with it: a real sentence
 has a handful; a 100,000-character "sentence" would otherwise cost time in the square of its length."""
-IN_THOSE_CIRCUMSTANCES = re.compile(
-    r"\b(?:in (?:those|these|such) circumstances|за (?:цих|таких) обставин|(?:при|в) (?:этих|таких) обстоятельствах)",
-    re.IGNORECASE,
-)
+IN_THOSE_CIRCUMSTANCES = re.compile(rf"\b(?:{alternation(WORDS['in_those_circumstances'])})", re.IGNORECASE)
 ITEM_PATH = re.compile(r"(?:^|\.)(?:\d+|[a-z]|[ivx]+|•\d+)(?:~\d+)?$")
 """A path ending in an item's number, letter or bullet ("8.6", "II.5.a", "3.•2", "8.4~2" where numbering
 restarts), not a paragraph ("p3")."""
-RECITAL_WORDS = frozenset(
-    "determined committed convinced unwavering mindful aware conscious guided resolved desirous deeply "
-    "firmly strongly acknowledging".split()
-)
-# Cue words that are nouns as often as verbs: a verb only right after its subject.
-NOUNISH = frozenset(
-    "support welcome note value values stress hope honour plan aim review share stand remain call agree "
-    "guarantee consider express commit believe confirm affirm regret urge value".split()
-)
-SUBJECT_WORDS = frozenset(
-    "participants parties sides we they countries states governments allies leaders partners ministers "
-    "also fully further strongly jointly firmly both all together equally again hereby therefore and "
-    "continue each either firmly resolutely unequivocally still".split()
-)
-NOUN_CONTEXT = frozenset(
-    "the a an our their its his her this of for with political good own free strong full continued".split()
-)
-UKRAINIAN_FUTURE = ("тиме", "тимуть", "тимемо", "тимеш", "тиметься", "тимуться")
-FUTURE_HINT = re.compile(r"тим(?:е|уть|емо|еш)")
+RECITAL_WORDS = frozenset(WORDS["recital_words"])
+RECITAL_UK = tuple(WORDS["recital_endings"]["uk"])
+RECITAL_RU = tuple(WORDS["recital_endings"]["ru"])
+RECITAL_RU_NOT = tuple(WORDS["recital_endings"]["ru_not"])
+NOUNISH = frozenset(WORDS["nounish"])
+"""Cue words that are nouns as often as verbs: a verb only right after its subject."""
+SUBJECT_WORDS = frozenset(WORDS["subject_words"])
+NOUN_CONTEXT = frozenset(WORDS["noun_context"])
+UKRAINIAN_FUTURE = tuple(WORDS["future_endings"])
+FUTURE_HINT = re.compile("|".join(map(re.escape, UKRAINIAN_FUTURE)))
 FUTURE_CUE = Pattern((Word("-тиме", False, False),), "strength", "firm", 1.0, "future tense")
-BARE_VERBS = frozenset(
-    "promote support increase provide ensure strengthen develop enhance facilitate continue cooperate "
-    "exchange establish deepen contribute assist conduct implement organise organize hold share explore "
-    "encourage maintain improve consider foster counter combat prevent create intensify expand seek study "
-    "coordinate train help identify undertake".split()
-)
+BARE_VERBS = frozenset(WORDS["bare_verbs"])
+BARE_INTENT_VERBS = frozenset(WORDS["bare_intent_verbs"])
 
 
 class Commitment(NamedTuple):
@@ -81,8 +64,6 @@ class Commitment(NamedTuple):
 
 
 NO_COMMITMENT = Commitment(Strength.NONE, (), "", "", False)
-RANK = {strength: strength.rank for strength in Strength}
-"""``Strength.rank`` looked up: the property rebuilds the list of members on every call."""
 _start_of_hit = attrgetter("start")
 
 
@@ -101,7 +82,7 @@ def commitment_of_clause(
     elif clause.parent is None and not commitment.explicit_subject:
         # "4. Support Ukraine in ...": an imperative item, not "supports"; firmer than its verb alone says
         bare = bare_list_item(clause.text, tokens, numbered=ITEM_PATH.search(clause.path) is not None)
-        if RANK[bare.strength] < RANK[commitment.strength]:
+        if bare.strength.rank < commitment.strength.rank:
             commitment = bare
     return commitment
 
@@ -117,7 +98,7 @@ def inherit(own: Commitment, parent: Clause, taxonomy: Taxonomy, parties: tuple[
         intro = Commitment(parent.strength, tuple(parent.obligors), "", "", False)
     if intro.strength == Strength.NONE:
         return own
-    strength = min(own.strength, intro.strength, key=RANK.__getitem__)
+    strength = min(own.strength, intro.strength, key=attrgetter("rank"))
     return Commitment(strength, intro.obligors, f"inherited from {parent.id}", "", False)
 
 
@@ -141,7 +122,7 @@ def bare_list_item(text: str, tokens: list[Token], *, numbered: bool = False) ->
     first = next((t for t in tokens if t[START] >= (mark.end() if mark else 0)), None)
     if first is None or first[LOWER] not in BARE_VERBS:
         return NO_COMMITMENT
-    strength = Strength.INTENT if first[LOWER] in ("explore", "consider", "seek", "study") else Strength.FIRM
+    strength = Strength.INTENT if first[LOWER] in BARE_INTENT_VERBS else Strength.FIRM
     return Commitment(strength, (ALL_PARTIES,), f"{first[RAW]} (list item without its introducer)", "", False)
 
 
@@ -175,8 +156,8 @@ def commitment_of(text: str, tokens: list[Token], hits: list[Hit], parties: tupl
     found = [c for c in found if c.explicit_subject] or found
     if not found:
         return NO_COMMITMENT
-    top = min(RANK[c.strength] for c in found)
-    firmest = [c for c in found if RANK[c.strength] == top]
+    top = min(c.strength.rank for c in found)
+    firmest = [c for c in found if c.strength.rank == top]
     obligors = tuple(dict.fromkeys(code for c in firmest for code in c.obligors))
     if every_party(obligors, parties):
         obligors = (ALL_PARTIES,)
@@ -255,7 +236,7 @@ def _firmest_coordinated(
             break
         if _is_verb(cue, tokens, first) and not subject_of(text, main.end, cue.start):
             candidate = Strength(cue.pattern.target)
-            if RANK[candidate] < RANK[strength]:
+            if candidate.rank < strength.rank:
                 strength = candidate
     return strength
 
@@ -291,13 +272,9 @@ def _is_recital(word: str) -> bool:
         return True
     if word.isascii():
         return len(word) > 5 and word.endswith("ing")
-    if word.endswith(("учи", "ючи", "вши", "вшись")):
+    if word.endswith(RECITAL_UK):
         return True
-    return (
-        len(word) > 5
-        and word.endswith(("ая", "яя"))
-        and not word.endswith(("ская", "ная", "цкая", "кая", "ова"))
-    )
+    return len(word) > 5 and word.endswith(RECITAL_RU) and not word.endswith(RECITAL_RU_NOT)
 
 
 def _is_verb(cue: Hit, tokens: list[Token], first: int | None) -> bool:

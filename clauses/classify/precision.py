@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from clauses.grammar import alternation, grammar
 from clauses.models import (
     Precision,
     Quantity,
@@ -13,7 +14,7 @@ from clauses.models import (
 from clauses.taxonomy import Hit
 
 COMMITMENT_YEAR = re.compile(
-    r"\b(?:in|by|until|till|from|for|during|throughout|до|у|в|з|по)\s+(?:19|20)\d\d\b"
+    rf"\b(?:{alternation(grammar()['precision']['year_prepositions'])})\s+(?:19|20)\d\d\b"
 )
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from operator import attrgetter
 
+from clauses.grammar import alternation, grammar
 from clauses.models import (
     ALL_PARTIES,
     Agreement,
@@ -16,33 +17,26 @@ from clauses.models import (
 from clauses.taxonomy import Hit
 from clauses.text.markers import LEADING
 
-ADVERSARIES = frozenset({"RU", "BY", "KP", "IR"})
-SUBJECT_BREAK = re.compile(
-    r"[,;:()–—]|\b(?:that|which|who|whereby|while|whilst|as|since|because)\b|\b(?:що|які|який|яка|что|которы\w*|котор\w*)\b",
-    re.IGNORECASE,
-)
-# A segment before the verb that opens with these words is an adjunct, not the subject.
-ADJUNCT = re.compile(
-    r"^(?:together|along|alongside|with|including|in\b|within|through|where|when|if|for|by|on|under|at|from|"
-    r"to\b|as\b|based|building|acting|consistent|subject|jointly|also|further|moreover|furthermore|"
-    r"разом|спільно|у\b|в\b|відповідно|згідно|з\b|із\b|на\b|для|вместе|совместно|согласно|с\b|по\b|при\b)",
-    re.IGNORECASE,
-)
+WORDS = grammar()["subject"]
+ADVERSARIES = frozenset(grammar()["adversaries"])
+SUBJECT_BREAK = re.compile(rf"[,;:()–—]|\b(?:{alternation(WORDS['breaks'])})\b", re.IGNORECASE)
+ADJUNCT = re.compile(rf"^(?:{alternation(WORDS['adjuncts'])})", re.IGNORECASE)
+"""A segment before the verb that opens with one of these words is an adjunct, not the subject."""
 PARTICIPLE = re.compile(r"^[a-z]\w*ing\b")
 """A lower-case participle opening a segment ("…, working with its partners in the EU, aims"): an adjunct."""
-GIVEN_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:support|assistance|aid|contributions?|commitments?|help|engagement)\b",
-    re.IGNORECASE,
-)
+GIVEN_AFTER = re.compile(rf"(?:['’]s)?\s+(?:\w+\s+){{0,2}}?(?:{alternation(WORDS['gifts'])})", re.IGNORECASE)
 """After a party's possessive: what the party gives, which makes the owner the actor."""
-RECIPIENT_BEFORE = re.compile(r"\b(?:to|for|towards|до|для|к)\s+(?:the\s+)?$", re.IGNORECASE)
-COORDINATORS = frozenset({"and", "or", "but", "і", "й", "та", "а", "и", "но"})
+RECIPIENT_BEFORE = re.compile(
+    rf"\b(?:{alternation(WORDS['recipient_markers'])})\s+(?:the\s+)?$", re.IGNORECASE
+)
+COORDINATORS = frozenset(WORDS["coordinators"])
 """A verb whose subject is only one of these shares the subject of the verb before it."""
-CONJUNCTION = re.compile(r"^(?:and|but|or|і|й|та|а|и|но)\s+", re.IGNORECASE)
-PRONOUN_SUBJECT = re.compile(r"^(?:it|they|we|she|he|вона|воно|вони|ми|она|оно|они|мы)$", re.IGNORECASE)
+CONJUNCTION = re.compile(rf"^(?:{alternation(WORDS['coordinators'])})\s+", re.IGNORECASE)
+PRONOUN_SUBJECT = re.compile(rf"^(?:{alternation(WORDS['pronouns'])})$", re.IGNORECASE)
+_ITSELF = WORDS["text_itself"]
 TEXT_ITSELF = re.compile(
-    r"(?:this|the|present|such)\s+(?:agreement|arrangement|document|memorandum|declaration|provisions?|"
-    r"annex|text)\b|\b(?:ця|цієї|ця|дана|дан\w*|настоящ\w*|эт\w*)?\s*(?:угод\w*|соглашени\w*)",
+    rf"(?:{alternation(_ITSELF['determiners'])})\s+(?:{alternation(_ITSELF['nouns'])})"
+    rf"|\b(?:{alternation(_ITSELF['determiners_uk_ru'])})?\s*(?:{alternation(_ITSELF['nouns_uk_ru'])})",
     re.IGNORECASE,
 )
 

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 
+from clauses.grammar import grammar
 from clauses.models import Kind
 from clauses.text.markers import NUMBERED_LINE
 from clauses.text.numbers import NUMBER_WORDS
@@ -110,8 +111,8 @@ RU_WORDS = frozenset("и что это как для от между также 
 ACRONYMS = frozenset({"EU", "UK", "U.K.", "US", "U.S.", "USA", "NATO", "G7", "UN"})
 SMALL_WORDS = frozenset("of and the for on between in to with а та і й и между між".split())
 
-ADVERSARIES = frozenset({"RU", "BY"})
-"""Named in nearly every text as the aggressor: a party only where the title names it."""
+ADVERSARIES = frozenset(grammar()["adversaries"])
+"""Named in nearly every text as the aggressor or its suppliers: a party only where the title names it."""
 ORGANISATIONS = frozenset({"EU", "NATO", "G7"})
 
 

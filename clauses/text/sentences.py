@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import re
 
+from clauses.grammar import grammar
+
 SENTENCE_END = re.compile(r"[.!?…]+[\"”»’)\]]*\s+(?=[\"“«„(\[]?[A-ZА-ЯІЇЄҐ0-9])")
 LIST_NUMBER = re.compile(r"\s*(?:\d{1,3}|[IVXLC]{1,6}|[a-zа-я])")
 """What stands before the stop of a numbered point ("1. We agreed ..."): no sentence of its own."""
 DOTTED_ABBREVIATION = re.compile(r"(?:\w\.)+\w")
 """"U.S", "U.K", "e.g", "i.e" as they stand before their last stop."""
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st no nos jr sr gen col lt sgt gov sen rep inc ltd co corp art para p pp vol "
-    "fig approx est etc vs jan feb mar apr jun jul aug sep sept oct nov dec dept univ mt ft "
-    "г гг им ім ст п пп тыс тис млн млрд р рр др див см напр ін проф ген".split()
-)
+ABBREVIATIONS = frozenset(grammar()["abbreviations"])
 QUOTE = re.compile('["“„«”»]')
 OPENERS, CLOSERS = "“«„", "”»"
 
