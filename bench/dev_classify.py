@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from clauses.classify import classify_agreement
-from clauses.evaluate import MIN_OVERLAP, RANK, gold_texts, overlap, read_gold, score, words
+from clauses.evaluate import MIN_OVERLAP, gold_texts, overlap, read_gold, score, words
 from clauses.models import Agreement, Clause, Kind
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -92,8 +92,8 @@ def show_errors(gold, labelled) -> None:
             print("----", item.doc, item.n, "NOT COVERED", item.text[:160])
             continue
         predicted = {cid for c in matched for cid in c.category_ids}
-        top = min(RANK.get(c.strength.value, len(RANK)) for c in matched)
-        firmest = [c for c in matched if RANK.get(c.strength.value, len(RANK)) == top]
+        top = min(c.strength.rank for c in matched)
+        firmest = [c for c in matched if c.strength.rank == top]
         strength = firmest[0].strength.value
         obligors = {o for c in firmest for o in c.obligors}
         cats_ok = predicted == set(item.categories)

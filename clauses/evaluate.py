@@ -18,10 +18,9 @@ from pydantic import Field, ValidationError
 
 from clauses.errors import ClausesError
 from clauses.load.text import DEFAULT_MAX_BYTES, read_input
-from clauses.models import Agreement, Strict
+from clauses.models import Agreement, Strength, Strict
 from clauses.text.tokens import words
 
-RANK = {"firm": 0, "intent": 1, "support": 2, "optional": 3, "none": 4}
 MIN_OVERLAP = 0.8
 
 
@@ -138,8 +137,8 @@ def score(gold: Sequence[GoldClause], agreements: Iterable[Agreement]) -> Figure
         matched = _matches(words(item.text), predicted[item.doc])
         if matched:
             covered += 1
-            top = min(RANK.get(p["strength"], len(RANK)) for p in matched)
-            firmest = [p for p in matched if RANK.get(p["strength"], len(RANK)) == top]
+            top = min(Strength(p["strength"]).rank for p in matched)
+            firmest = [p for p in matched if Strength(p["strength"]).rank == top]
             strength_ok += firmest[0]["strength"] == item.strength
             obligor_ok += {o for p in firmest for o in p["obligors"]} == set(item.obligors)
         _count_categories(set(item.categories), {c for p in matched for c in p["categories"]}, per_category)

@@ -63,8 +63,11 @@ class Strength(StrEnum):
 
     @property
     def rank(self) -> int:
-        """0 for the firmest; order used to pick the strongest commitment."""
-        return list(Strength).index(self)
+        """0 for the firmest; order used to pick the strongest commitment (the one ranking of strengths)."""
+        return _STRENGTH_RANK[self]
+
+
+_STRENGTH_RANK = {strength: rank for rank, strength in enumerate(Strength)}
 
 
 class Precision(StrEnum):

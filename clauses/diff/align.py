@@ -39,7 +39,7 @@ class Link:
     same_text: bool
 
 
-def normalise(text: str) -> str:
+def comparable_text(text: str) -> str:
     """The text as compared: leading list marker dropped, quotes and dashes folded, spaces collapsed."""
     return strip_marker(" ".join(text.translate(_FOLD).split()))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from clauses.diff.align import Link, align, longest_increasing_run, normalise, order_weight
+from clauses.diff.align import Link, align, comparable_text, longest_increasing_run, order_weight
 from clauses.diff.metadata import metadata_changes
 from clauses.diff.models import (
     SHIFT_FILTERS,
@@ -40,7 +40,7 @@ MOVED_MIN = 0.8
 def diff(old: Agreement, new: Agreement) -> AgreementDiff:
     """Align two versions of an agreement and describe every change."""
     olds, news = old.clauses, new.clauses
-    old_texts, new_texts = [normalise(c.text) for c in olds], [normalise(c.text) for c in news]
+    old_texts, new_texts = [comparable_text(c.text) for c in olds], [comparable_text(c.text) for c in news]
     links = align(old_texts, new_texts)
     in_order = longest_increasing_run(
         [(link.old[0], link.new[0]) for link in links],

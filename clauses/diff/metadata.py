@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clauses.diff.align import normalise
+from clauses.diff.align import comparable_text
 from clauses.diff.models import MetadataChange
 from clauses.models import Agreement
 
@@ -10,7 +10,7 @@ from clauses.models import Agreement
 def metadata_changes(old: Agreement, new: Agreement) -> list[MetadataChange]:
     """Each detail that differs, in the order a reader checks them; typography and party order are no change."""
     changes = []
-    if normalise(old.title) != normalise(new.title):
+    if comparable_text(old.title) != comparable_text(new.title):
         changes.append(MetadataChange(field="title", old=old.title, new=new.title))
     added = [p for p in new.parties if p not in old.parties]
     removed = [p for p in old.parties if p not in new.parties]
