@@ -90,11 +90,13 @@ class Kind(StrEnum):
     AGREEMENT = "agreement"
     DECLARATION = "declaration"
     STATEMENT = "statement"
+    FACT_SHEET = "fact-sheet"
+    READOUT = "readout"
     NEWS = "news"
 
     @property
     def is_commitment_text(self) -> bool:
-        """Signed texts, as opposed to statements and news reported apart."""
+        """Signed texts, as opposed to statements, fact sheets, readouts and news reported apart."""
         return self in (Kind.AGREEMENT, Kind.DECLARATION)
 
 

@@ -24,10 +24,13 @@ class Failure(Strict):
 
 
 class Analysis(Strict):
-    """Every agreement read from the inputs, and the files that failed."""
+    """Every agreement read from the inputs, the files that failed, and notes on files read."""
 
     agreements: list[Agreement] = Field(default_factory=list)
     failures: list[Failure] = Field(default_factory=list)
+    notes: list[Failure] = Field(
+        default_factory=list, description="read, with a caveat: a file given twice, an unsupported language"
+    )
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -68,9 +71,9 @@ def analyze(
     progress: Progress | None = None,
 ) -> Analysis:
     """Analyse every file; a file that fails is recorded, the others still processed."""
-    files = expand_paths(paths)
-    steps = progress(files, "Analysing") if progress else files
     analysis = Analysis()
+    files = _once(expand_paths(paths), analysis.notes)
+    steps = progress(files, "Analysing") if progress else files
     seen: set[str] = set()
     for path in steps:
         try:
@@ -83,7 +86,34 @@ def analyze(
             continue
         seen.add(agreement.id)
         analysis.agreements.append(agreement)
+        note = _language_note(agreement)
+        if note:
+            analysis.notes.append(Failure(path=str(path), message=note))
     return analysis
+
+
+def _once(files: list[Path], notes: list[Failure]) -> list[Path]:
+    """Each file once, however often it was given (as itself, through a folder, by another path)."""
+    kept: dict[Path, Path] = {}
+    for path in files:
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):
+            key = path
+        if key in kept:
+            notes.append(Failure(path=str(path), message=f"given more than once: read once (as {kept[key]})"))
+            continue
+        kept[key] = path
+    return list(kept.values())
+
+
+def _language_note(agreement: Agreement) -> str | None:
+    from clauses.load.metadata import languages
+
+    language = languages().get(agreement.language)
+    if language is None or language.supported:
+        return None
+    return f"written in {language.name} ({language.code}), which clauses has no words for: its labels are not read"
 
 
 def _unique_id(agreement_id: str, path: Path, seen: set[str]) -> str:

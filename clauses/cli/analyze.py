@@ -15,6 +15,7 @@ from clauses.cli.common import (
     output_option,
     print_table,
     progress,
+    report_notes,
     table_output,
     taxonomy_option,
     to_csv,
@@ -73,6 +74,7 @@ def analyze_command(
         last = result.failures[-1]
         fail(ClausesError(last.message, last.path))
     _emit(result, fmt, explain, output, raw=raw, bom=bom)
+    report_notes(result)
     if result.failures:
         for failure in result.failures:
             warn(f"error: {failure.path}: {failure.message}")

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from clauses.cli.common import fail, is_terminal, progress, taxonomy_option, warn
+from clauses.cli.common import fail, is_terminal, progress, report_notes, taxonomy_option, warn
 from clauses.errors import ClausesError
 from clauses.models import CATEGORY_IDS
 
@@ -55,6 +55,7 @@ def brief_command(
     wanted = _categories(categories)
     try:
         analysis = analyze(paths or [bundled_corpus()], _taxonomy(taxonomy_path), progress=progress)
+        report_notes(analysis)
         for failure in analysis.failures:
             warn(f"skipped {failure.path}: {failure.message}")
         if not analysis.agreements:

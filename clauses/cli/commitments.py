@@ -14,6 +14,7 @@ from clauses.cli.common import (
     output_option,
     print_table,
     progress,
+    report_notes,
     table_output,
     taxonomy_option,
     to_csv,
@@ -52,7 +53,8 @@ def load_agreements(paths: tuple[Path, ...], taxonomy_path: Path | None) -> Any:
 
 
 def report_failures(result: Any) -> None:
-    """After the output: name every file that failed and exit 1, as ``analyze`` does."""
+    """After the output: name the files read with a caveat, every file that failed, and exit 1."""
+    report_notes(result)
     if not result.failures:
         return
     for failure in result.failures:

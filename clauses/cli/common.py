@@ -149,6 +149,12 @@ def warn(message: str) -> None:
     click.echo(printable(f"clauses: {message}"), err=True)
 
 
+def report_notes(result: Any) -> None:
+    """Name the files read with a caveat (given twice, in a language without words)."""
+    for note in result.notes:
+        warn(f"note: {note.path}: {note.message}")
+
+
 def write_output(data: bytes | str, output: Path | None, *, binary: bool = False) -> None:
     """Write to ``output`` whole or not at all, or to stdout when it is None or ``-``.
 

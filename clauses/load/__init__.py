@@ -24,7 +24,7 @@ __all__ = ["DEFAULT_MAX_BYTES", "Document", "load", "read_document"]
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-PROSE_KINDS = (Kind.NEWS, Kind.STATEMENT)
+PROSE_KINDS = (Kind.NEWS, Kind.STATEMENT, Kind.FACT_SHEET, Kind.READOUT)
 
 
 class Document(NamedTuple):
@@ -134,7 +134,10 @@ def build_agreement(
     """
     check_line_length(document.text, path)
     document = document._replace(text=printable(document.text))
-    given = printable_data({**document.fields, **overrides})
+    declared = dict(document.fields)
+    if "language" in declared and not metadata.plausible_language(declared["language"], document.text):
+        del declared["language"]  # a site's locale ('ro') on an article in another script
+    given = printable_data({**declared, **overrides})
     given.pop("source", None)  # a loaded agreement's source is the path it was read from
     given.pop("tags", None)  # a hint for the kind, not a field
     text, inferred = infer(document, given, path)
@@ -153,6 +156,7 @@ def build_agreement(
 
 def infer(document: Document, given: dict[str, Any], path: str | Path) -> tuple[str, dict[str, Any]]:
     """The body text to segment and the metadata the text itself suggests."""
+    from clauses.load.documents import ISSUED, issuers
     from clauses.load.news import clean_news, looks_like_news
 
     text = document.text
@@ -160,7 +164,10 @@ def infer(document: Document, given: dict[str, Any], path: str | Path) -> tuple[
     title, title_lines = metadata.title_block(paragraphs, headings_only=document.native)
     news_page = not document.native and looks_like_news(text)
     kind = Kind(given["kind"]) if "kind" in given else None
-    kind = kind or metadata.infer_kind(title or "", text, news_page=news_page)
+    tags = document.fields.get("tags") or ()
+    kind = kind or metadata.infer_kind(
+        given.get("title") or title or "", text, news_page=news_page, tags=tags
+    )
     signed = None
     if kind is Kind.NEWS and not document.native:
         page = clean_news(text)
@@ -170,15 +177,22 @@ def infer(document: Document, given: dict[str, Any], path: str | Path) -> tuple[
         paragraphs, title_lines = [p for p in text.split("\n") if p.strip()], 0
     elif title_lines:
         text = "\n\n".join(paragraphs[title_lines:]) + "\n"
-    title = given.get("title") or title or metadata.fallback_title(paragraphs[0] if paragraphs else "")
+    named = given.get("title") or title or ""  # a title the document has, not its first words
+    title = named or metadata.fallback_title(paragraphs[0] if paragraphs else "")
     body = paragraphs[title_lines:]
     lead = body[0] if body else ""
     inferred = {
         "title": title,
         "kind": kind,
-        "signed": signed or metadata.signing_date(paragraphs),
+        "signed": signed
+        or metadata.signing_date(paragraphs)
+        or (metadata.opening_date(title, body) if kind is not Kind.AGREEMENT else None),
         "language": metadata.detect_language(text),
-        "parties": metadata.infer_parties(title, lead, text if kind is Kind.NEWS else ""),
+        "parties": (
+            issuers(named, body)
+            if kind in ISSUED
+            else metadata.infer_parties(title, lead, text if kind is Kind.NEWS else "")
+        ),
         "duration_years": metadata.duration_years(text),
     }
     return text, inferred

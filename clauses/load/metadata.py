@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
 
 from clauses.grammar import grammar
 from clauses.models import Kind
@@ -36,13 +38,17 @@ DATE_PATTERNS = (
     re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
     re.compile(r"\b(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"),
     re.compile(
-        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+day\s+of)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b",
+        rf"\b(?:\d{{1,2}}\s*[-–]\s*)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+day\s+of)?\s+{_MONTH},?\s+"
+        r"(?P<year>(?:19|20)\d\d)\b",
         re.IGNORECASE,
     ),
     re.compile(
-        rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE
+        rf"\b{_MONTH}\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<day>\d{{1,2}}))?,?\s+"
+        r"(?P<year>(?:19|20)\d\d)\b",
+        re.IGNORECASE,
     ),
 )
+"""A range ('March 23-25, 2025', '23–25 березня 2025') is dated by its last day, when its text was issued."""
 SIGNATURE = re.compile(
     r"^\s*(?:signed|done|endorsed|adopted|concluded|made|"
     r"підписано|вчинено|учинено|складено|подписано|совершено)\b",
@@ -74,12 +80,6 @@ STRUCTURAL = re.compile(
     re.IGNORECASE,
 )
 
-# The form word stands among a title's first words ("Joint Declaration of ..."), not anywhere
-# in a headline ("X and Y signed a declaration").
-# Leading punctuation bounded: \W and \S overlap, and a title of 8,000 quotation marks backtracked for seconds.
-STATEMENT_TITLE = re.compile(r"^\W{0,20}(?:\S+\s+){0,4}?(?:statement|заява|заявление)\b", re.IGNORECASE)
-DECLARATION_TITLE = re.compile(r"^\W{0,20}(?:\S+\s+){0,4}?(?:declaration|декларац\w*)\b", re.IGNORECASE)
-
 AGREEMENT_TITLE = re.compile(
     r"^\W*(?:joint\s+|bilateral\s+)?(?:agreement|accord|memorandum|treaty|arrangement|угод[аи]|договір|"
     r"меморандум|соглашени[ея]|договор)\b",
@@ -98,15 +98,9 @@ DOCUMENT_WORD = re.compile(
     re.IGNORECASE,
 )
 
-UK_LETTERS = frozenset("іїєґІЇЄҐ")
-RU_LETTERS = frozenset("ыэъёЫЭЪЁ")
 # Letters are counted by regex, in runs, not one character at a time in Python: a whole text is read.
 CYRILLIC = re.compile("[\u0400-\u04ff]+")
-LATIN = re.compile("[A-Za-z]+")
-UK_LETTER = re.compile(f"[{''.join(sorted(UK_LETTERS))}]")
-RU_LETTER = re.compile(f"[{''.join(sorted(RU_LETTERS))}]")
-UK_WORDS = frozenset("та що це як для від між щодо також україни україна їх є".split())
-RU_WORDS = frozenset("и что это как для от между также украины украина их".split())
+LATIN = re.compile("[A-Za-z\u00c0-\u024f]+")
 
 ACRONYMS = frozenset({"EU", "UK", "U.K.", "US", "U.S.", "USA", "NATO", "G7", "UN"})
 SMALL_WORDS = frozenset("of and the for on between in to with а та і й и между між".split())
@@ -123,17 +117,65 @@ def slugify(stem: str) -> str:
     return slug or "agreement"
 
 
-def detect_language(text: str) -> str:
-    """'en', 'uk' or 'ru' from the script, the letters only one language has, and common words."""
+class Language(NamedTuple):
+    code: str
+    name: str
+    script: str
+    supported: bool
+    letters: re.Pattern[str] | None
+    words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def languages() -> dict[str, Language]:
+    """The languages the loader can name (``clauses/data/languages.yaml``), by code."""
+    import yaml
+
+    from clauses.resources import data_file
+
+    data = yaml.safe_load(data_file("languages.yaml").read_text(encoding="utf-8"))
+    return {
+        code: Language(
+            code,
+            entry["name"],
+            entry["script"],
+            bool(entry.get("supported")),
+            re.compile(f"[{re.escape(entry['letters'])}]", re.IGNORECASE) if entry.get("letters") else None,
+            frozenset(str(word) for word in entry.get("words", [])),
+        )
+        for code, entry in data.items()
+    }
+
+
+def script_of(text: str) -> str:
+    """'cyrillic' or 'latin', whichever has more letters in the text's first 50,000 characters."""
     sample = text[:50_000]
     cyrillic = sum(map(len, CYRILLIC.findall(sample)))
     latin = sum(map(len, LATIN.findall(sample)))
-    if cyrillic <= latin:
-        return "en"
+    return "cyrillic" if cyrillic > latin else "latin"
+
+
+def detect_language(text: str) -> str:
+    """The language code of the text: its script, the letters only one language has, common words."""
+    sample = text[:50_000]
+    script = script_of(sample)
     words = re.findall(r"\w+", sample.lower())
-    uk = len(UK_LETTER.findall(sample)) + 3 * sum(w in UK_WORDS for w in words)
-    ru = len(RU_LETTER.findall(sample)) + 3 * sum(w in RU_WORDS for w in words)
-    return "uk" if uk >= ru else "ru"
+    best, best_score = ("en" if script == "latin" else "uk"), -1
+    for language in languages().values():
+        if language.script != script:
+            continue
+        letters = len(language.letters.findall(sample)) if language.letters else 0
+        score = letters + 3 * sum(word in language.words for word in words)
+        if score > best_score:
+            best, best_score = language.code, score
+    return best
+
+
+def plausible_language(declared: str, text: str) -> bool:
+    """False where a declared language is written in another script than the text (a site's
+    locale 'ro' on a Russian article); a language the loader cannot name is taken on trust."""
+    language = languages().get(declared.lower())
+    return language is None or language.script == script_of(text)
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -151,8 +193,9 @@ def parse_date(text: str) -> dt.date | None:
 def _date_from(match: re.Match[str]) -> dt.date | None:
     parts = match.groupdict()
     month = int(parts["mon"]) if parts.get("mon") else MONTHS[parts["month"].lower()]
+    day = parts.get("day") or parts["first"]
     try:
-        return dt.date(int(parts["year"]), month, int(parts["day"]))
+        return dt.date(int(parts["year"]), month, int(day))
     except ValueError:
         return None
 
@@ -164,6 +207,17 @@ def signing_date(lines: list[str]) -> dt.date | None:
             date = parse_date(line)
             if date:
                 return date
+    return None
+
+
+def opening_date(title: str, body: list[str]) -> dt.date | None:
+    """The date a statement or news item gives in its title or opening ('On 23 November 2025, ...'):
+    the first three paragraphs, and the short lines of a heading block ('March 23-25, 2025')."""
+    opening = [text for index, text in enumerate(body[:8]) if index < 3 or len(text.split()) <= 12]
+    for text in [title, *opening]:
+        date = parse_date(text)
+        if date:
+            return date
     return None
 
 
@@ -224,7 +278,15 @@ def title_block(paragraphs: list[str], *, headings_only: bool = False) -> tuple[
 
 
 def _heading_like(text: str) -> bool:
-    """Short, and either without a final stop or opening with a document word ('Agreement ...')."""
+    """Short, and either without a final stop or opening with a document word ('Agreement ...').
+
+    A title naming its form ('Joint Statement ... by U.S. President Joseph R. Biden, ...') may be
+    long and hold initials.
+    """
+    from clauses.load.documents import kind_of
+
+    if not re.search(r"[.!?;:]$", text) and len(text.split()) <= 60 and kind_of(text):
+        return True
     if len(text.split()) > 30 or len(re.findall(r"[.!?](?:\s|$)", text)) > 1:
         return False
     return not re.search(r"[.!?;:]$", text) or bool(DOCUMENT_WORD.match(text))
@@ -244,16 +306,20 @@ def fallback_title(text: str, limit: int = 12) -> str:
     return first + ("…" if len(words) > limit else "") if first else "Untitled"
 
 
-def infer_kind(title: str, text: str, *, news_page: bool) -> Kind:
-    """The document's form: a declaration/statement title, numbered articles, or a news page."""
+def infer_kind(title: str, text: str, *, news_page: bool, tags: list[str] | tuple[str, ...] = ()) -> Kind:
+    """The document's form: a news page, the title's form word, a site's tags, numbered articles."""
+    from clauses.load.documents import kind_of
+
     if news_page:
         return Kind.NEWS
-    if STATEMENT_TITLE.match(title):
-        return Kind.STATEMENT
-    if DECLARATION_TITLE.match(title):
-        return Kind.DECLARATION
+    cued = kind_of(title)
+    if cued:
+        return cued
     if AGREEMENT_TITLE.match(title) and not NEWS_VERB.search(title):
         return Kind.AGREEMENT
+    cued = kind_of("", tags)
+    if cued:
+        return cued
     if len(NUMBERED_LINE.findall(text)) >= 3 or ARTICLE.search(text):
         return Kind.AGREEMENT
     if any(SIGNATURE.match(line) and parse_date(line) for line in text.splitlines()):
