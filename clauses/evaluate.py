@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, computed_field
 
 from clauses.errors import ClausesError
 from clauses.load.text import DEFAULT_MAX_BYTES, read_input
@@ -40,6 +40,7 @@ class CategoryScore(Strict):
     fp: int = 0
     fn: int = 0
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def f1(self) -> float:
         return f1(self.tp, self.fp, self.fn)

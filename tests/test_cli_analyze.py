@@ -185,3 +185,12 @@ def test_output_dash_is_standard_output(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["agreements"][0]["id"] == "ua-zz-demo"
     assert not (tmp_path / "-").exists() and not list(tmp_path.glob("-"))
+
+
+def test_dash_reads_standard_input_named_by_id(runner):
+    result = runner.invoke(cli, ["analyze", "-", "--id", "ua-zz-piped", "--format", "json"], input=AGREEMENT)
+    assert result.exit_code == 0, result.output
+    agreement = json.loads(result.stdout)["agreements"][0]
+    assert (agreement["id"], agreement["source"], len(agreement["clauses"])) == ("ua-zz-piped", "-", 3)
+    empty = runner.invoke(cli, ["analyze", "-"], input="")
+    assert empty.exit_code == 2 and "-: empty file" in empty.output

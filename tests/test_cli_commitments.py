@@ -167,3 +167,9 @@ def test_compare_takes_a_folder_and_needs_two_agreements(runner, user_files) -> 
     assert json.loads(result.stdout)["agreements"] == ["ua-xx-test", "ua-yy-test"]
     single = runner.invoke(cli, ["compare", str(user_files[0])])
     assert single.exit_code == 2 and "at least two agreements" in single.output
+
+
+def test_who_reads_standard_input(runner) -> None:
+    result = runner.invoke(cli, ["who", "air-defense", "-", "--format", "json"], input=USER_A)
+    assert result.exit_code == 0, result.output
+    assert [p["party"] for p in json.loads(result.stdout)["partners"]] == ["RO"]

@@ -32,3 +32,17 @@ def test_exit_code_says_whether_the_versions_differ(runner, fixtures) -> None:
     assert runner.invoke(cli, ["diff", draft, final, "--format", "json", "--exit-code"]).exit_code == 1
     same = runner.invoke(cli, ["diff", draft, draft, "--exit-code"])
     assert same.exit_code == 0, same.output
+
+
+def test_new_version_from_standard_input(runner, fixtures) -> None:
+    final = (fixtures / "diff" / "final.txt").read_text(encoding="utf-8")
+    args = ["diff", str(fixtures / "diff" / "draft.txt"), "-", "--format", "json"]
+    piped = runner.invoke(cli, args, input=final)
+    assert piped.exit_code == 0, piped.output
+    named = runner.invoke(cli, [*args[:2], str(fixtures / "diff" / "final.txt"), "--format", "json"])
+
+    def facts(output: str) -> list:  # the ids differ: the piped version is named "stdin"
+        return [(c["kind"], c["similarity"], c["redline"]) for c in json.loads(output)["changes"]]
+
+    assert facts(piped.stdout) == facts(named.stdout)
+    assert json.loads(piped.stdout)["new"]["source"] == "-"

@@ -52,3 +52,4 @@ def test_wheel_carries_templates_corpus_and_data(wheel):
     assert "clauses/py.typed" in names
     assert any(n.startswith("clauses/data/") for n in names)
     assert "clauses/export/metadata.yaml" in names
+    assert "clauses/data/schemas/analyze.schema.json" in names

@@ -16,6 +16,7 @@ from clauses.cli.diff import diff_command
 from clauses.cli.eval import eval_command
 from clauses.cli.explore import explore_command
 from clauses.cli.export import export_command
+from clauses.cli.schema import schema_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -33,6 +34,7 @@ cli.add_command(diff_command)
 cli.add_command(eval_command)
 cli.add_command(export_command)
 cli.add_command(explore_command)
+cli.add_command(schema_command)
 
 
 def main() -> None:

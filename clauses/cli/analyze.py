@@ -15,7 +15,9 @@ from clauses.cli.common import (
     output_option,
     print_table,
     progress,
+    relabel_stdin,
     report_notes,
+    stdin_paths,
     table_output,
     taxonomy_option,
     to_csv,
@@ -58,14 +60,16 @@ def analyze_command(
 ) -> None:
     """Split agreements into clauses and label each one.
 
-    PATHS are files (Markdown, text, HTML, PDF, DOCX) or folders; default: the bundled corpus.
+    PATHS are files (Markdown, text, HTML, PDF, DOCX) or folders, - for standard input (the content
+    says what it is; --id names it); default: the bundled corpus.
     """
     from clauses.pipeline import analyze, bundled_corpus
 
     overrides = _overrides(raw_overrides, len(paths))
     taxonomy = _taxonomy(taxonomy_path)
     try:
-        result = analyze(paths or [bundled_corpus()], taxonomy, overrides, progress=progress)
+        with stdin_paths(paths or [bundled_corpus()]) as files:
+            result = relabel_stdin(analyze(files, taxonomy, overrides, progress=progress))
     except ClausesError as error:
         fail(error)
     if not result.agreements:
@@ -110,7 +114,9 @@ def _taxonomy(path: Path | None) -> Any:
 
 def _emit(result: Any, fmt: str, explain: bool, output: Path | None, *, raw: bool, bom: bool) -> None:
     if fmt == "json":
-        write_output(to_json({"agreements": [a.model_dump(mode="json") for a in result.agreements]}), output)
+        from clauses.schema import AnalyzeOutput
+
+        write_output(to_json(AnalyzeOutput(agreements=result.agreements).model_dump(mode="json")), output)
     elif fmt == "csv":
         write_output(to_csv(CSV_HEADER, _csv_rows(result.agreements), raw=raw, bom=bom), output)
     else:

@@ -7,7 +7,16 @@ from typing import Any
 
 import click
 
-from clauses.cli.common import fail, is_terminal, progress, report_notes, taxonomy_option, warn
+from clauses.cli.common import (
+    fail,
+    is_terminal,
+    progress,
+    relabel_stdin,
+    report_notes,
+    stdin_paths,
+    taxonomy_option,
+    warn,
+)
 from clauses.errors import ClausesError
 from clauses.models import CATEGORY_IDS
 
@@ -45,7 +54,7 @@ def brief_command(
     """Write a brief comparing agreements: cover, heat map and findings, one section per category,
     timeline of statements, and an appendix quoting every clause cited.
 
-    PATHS are files or folders; default: the bundled corpus. One agreement gives a one-agreement profile.
+    PATHS are files or folders (- for standard input); default: the bundled corpus. One agreement gives a one-agreement profile.
     """
     from clauses.brief import build_brief
     from clauses.pipeline import analyze, bundled_corpus
@@ -54,7 +63,8 @@ def brief_command(
     fmt = fmt or _format_of(output)
     wanted = _categories(categories)
     try:
-        analysis = analyze(paths or [bundled_corpus()], _taxonomy(taxonomy_path), progress=progress)
+        with stdin_paths(paths or [bundled_corpus()]) as files:
+            analysis = relabel_stdin(analyze(files, _taxonomy(taxonomy_path), progress=progress))
         report_notes(analysis)
         for failure in analysis.failures:
             warn(f"skipped {failure.path}: {failure.message}")

@@ -14,7 +14,9 @@ from clauses.cli.common import (
     output_option,
     print_table,
     progress,
+    relabel_stdin,
     report_notes,
+    stdin_paths,
     table_output,
     taxonomy_option,
     to_csv,
@@ -41,7 +43,8 @@ def load_agreements(paths: tuple[Path, ...], taxonomy_path: Path | None) -> Any:
             from clauses.taxonomy import load_taxonomy
 
             taxonomy = load_taxonomy(taxonomy_path)
-        result = analyze(paths or [bundled_corpus()], taxonomy, progress=progress)
+        with stdin_paths(paths or [bundled_corpus()]) as files:
+            result = relabel_stdin(analyze(files, taxonomy, progress=progress))
     except ClausesError as error:
         fail(error)
     if not result.agreements:
@@ -93,7 +96,7 @@ def who_command(
 ) -> None:
     """Every party that commits to CATEGORY, how firmly, where, and who stays silent.
 
-    PATHS are files or folders; default: the bundled corpus. Statements and news are listed apart.
+    PATHS are files or folders (- for standard input); default: the bundled corpus. Statements and news are listed apart.
     """
     from clauses.commitments import who
 
@@ -156,7 +159,7 @@ def matrix_command(
 ) -> None:
     """Parties × categories: the strongest commitment of each party in each category, and how many clauses.
 
-    PATHS are files or folders; default: the bundled corpus.
+    PATHS are files or folders (- for standard input); default: the bundled corpus.
     """
     from clauses.commitments import matrix
 

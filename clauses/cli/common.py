@@ -7,7 +7,9 @@ import io
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -177,3 +179,42 @@ def write_output(data: bytes | str, output: Path | None, *, binary: bool = False
     except ClausesError as error:
         fail(error)
     warn(f"wrote {output}")
+
+
+STDIN = "-"
+_STDIN_FOLDER = "clauses-stdin-"
+
+
+@contextmanager
+def stdin_paths(paths: Sequence[Path]) -> Iterator[list[Path]]:
+    """PATHS with ``-`` read from standard input into a temporary file (the loaders read a file twice:
+    its first bytes to tell its format, then the whole); the content says what it is, as for any file."""
+    if not any(str(path) == STDIN for path in paths):
+        yield list(paths)
+        return
+    from clauses.load.text import DEFAULT_MAX_BYTES
+
+    data = sys.stdin.buffer.read(DEFAULT_MAX_BYTES + 1)
+    if len(data) > DEFAULT_MAX_BYTES:
+        fail(ClausesError(f"over the {DEFAULT_MAX_BYTES // 2**20} MB limit", "standard input"))
+    with tempfile.TemporaryDirectory(prefix=_STDIN_FOLDER) as folder:
+        file = Path(folder) / "stdin"
+        file.write_bytes(data)
+        yield [file if str(path) == STDIN else path for path in paths]
+
+
+def stdin_named(path: str) -> str:
+    """``-`` for the temporary file standing for standard input, any other path as it is."""
+    return STDIN if Path(path).parent.name.startswith(_STDIN_FOLDER) else path
+
+
+def stdin_source(agreement: Any) -> Any:
+    """The agreement with its ``source`` ``-`` when it was read from standard input."""
+    return agreement.model_copy(update={"source": stdin_named(agreement.source)})
+
+
+def relabel_stdin(result: Any) -> Any:
+    """An ``Analysis`` whose agreement sources and failures name standard input ``-``, not a temporary file."""
+    result.agreements = [stdin_source(agreement) for agreement in result.agreements]
+    result.failures = [f.model_copy(update={"path": stdin_named(f.path)}) for f in result.failures]
+    return result

@@ -46,7 +46,7 @@ def compare_command(
 ) -> None:
     """Match the clauses of agreements A B [C ...]: counterparts with their similarity, then the rest.
 
-    PATHS are files or folders (a folder counts for the agreements inside it).
+    PATHS are files or folders (a folder counts for the agreements inside it), - for standard input.
 
     Party names are neutralised before scoring and only clauses sharing a category are compared;
     clauses of one category that set the same deadline ("within 24 hours") are paired even where

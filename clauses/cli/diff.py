@@ -11,6 +11,8 @@ from clauses.cli.common import (
     csv_options,
     fail,
     format_option,
+    stdin_paths,
+    stdin_source,
     taxonomy_option,
     to_csv,
     to_json,
@@ -70,12 +72,13 @@ def diff_command(
 ) -> None:
     """Compare two versions of one agreement, clause by clause.
 
-    OLD and NEW may be in different formats (a PDF draft against a Word final). Shows added, removed,
+    OLD and NEW may be in different formats (a PDF draft against a Word final); - reads standard input. Shows added, removed,
     modified, moved, renumbered, split and merged clauses, with a word-level redline and the commitments
     that got weaker or stronger.
     """
     filters = _filters(only)
-    versions = _analyze(old, new, taxonomy_path)
+    with stdin_paths([old, new]) as files:
+        versions = tuple(stdin_source(v) for v in _analyze(*files, taxonomy_path))
     result = _diff(*versions)
     if filters:
         result = result.only(filters)

@@ -39,7 +39,7 @@ def export_command(
 ) -> None:
     """Write the analysed corpus as an SQLite database (sqlite3, Datasette, pandas) or an Excel workbook.
 
-    PATHS are files or folders; default: the bundled corpus. The database has tables agreements,
+    PATHS are files or folders (- for standard input); default: the bundled corpus. The database has tables agreements,
     clauses, clause_categories, obligors, quantities, matches; views who and matrix; full-text search
     over clauses (clauses_fts); its schema is in the README. The workbook has sheets Agreements,
     Clauses, Matrix and Quantities.
