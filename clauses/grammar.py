@@ -101,6 +101,12 @@ def grammar() -> dict[str, Any]:
     return read_grammar(data_file("grammar.yaml"))
 
 
+@lru_cache(maxsize=1)
+def adversaries() -> frozenset[str]:
+    """Countries named as the aggressor or its suppliers: never a party that commits or issues a text."""
+    return frozenset(grammar()["adversaries"])
+
+
 def alternation(words: list[str]) -> str:
     """A regex alternation of ``words``: a word matches whole, a stem ("котор*") any word it starts."""
     return "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"\b" for w in words)

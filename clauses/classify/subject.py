@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from operator import attrgetter
 
-from clauses.grammar import alternation, grammar
+from clauses.grammar import adversaries, alternation, grammar
 from clauses.models import (
     ALL_PARTIES,
     Agreement,
@@ -18,7 +18,7 @@ from clauses.taxonomy import Hit
 from clauses.text.markers import LEADING
 
 WORDS = grammar()["subject"]
-ADVERSARIES = frozenset(grammar()["adversaries"])
+ADVERSARIES = adversaries()
 SUBJECT_BREAK = re.compile(rf"[,;:()–—]|\b(?:{alternation(WORDS['breaks'])})\b", re.IGNORECASE)
 ADJUNCT = re.compile(rf"^(?:{alternation(WORDS['adjuncts'])})", re.IGNORECASE)
 """A segment before the verb that opens with one of these words is an adjunct, not the subject."""

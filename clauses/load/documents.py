@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from clauses.grammar import adversaries
 from clauses.models import Kind
 
 WORD = re.compile(r"[\w'’-]+")
@@ -20,8 +21,8 @@ WE_PHRASE = re.compile(r",|\s+(?:the|лідери|лидеры)\b", re.IGNORECAS
 ISSUED = (Kind.STATEMENT, Kind.DECLARATION)
 """Kinds whose parties are the issuers named in title and opening (readouts and fact sheets name
 the governments that met or agreed, like news)."""
-ADVERSARIES = frozenset({"RU", "BY"})
-"""Named in nearly every text as the aggressor, never as one of its issuers."""
+ADVERSARIES = adversaries()
+"""Named in nearly every text as the aggressor or its suppliers, never as one of its issuers."""
 
 
 class KindCue(NamedTuple):

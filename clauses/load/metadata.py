@@ -8,7 +8,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from clauses.grammar import grammar
+from clauses.grammar import adversaries
 from clauses.models import Kind
 from clauses.text.markers import NUMBERED_LINE
 from clauses.text.numbers import NUMBER_WORDS
@@ -105,7 +105,7 @@ LATIN = re.compile("[A-Za-z\u00c0-\u024f]+")
 ACRONYMS = frozenset({"EU", "UK", "U.K.", "US", "U.S.", "USA", "NATO", "G7", "UN"})
 SMALL_WORDS = frozenset("of and the for on between in to with а та і й и между між".split())
 
-ADVERSARIES = frozenset(grammar()["adversaries"])
+ADVERSARIES = adversaries()
 """Named in nearly every text as the aggressor or its suppliers: a party only where the title names it."""
 ORGANISATIONS = frozenset({"EU", "NATO", "G7"})
 
