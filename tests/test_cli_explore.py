@@ -104,6 +104,8 @@ def test_canned_queries_answer(server, runner) -> None:
     assert {r["party"] for r in rows} == partners
     rows = get(server, "/corpus/clauses_mentioning_system.json?system=Patriot&_shape=objects")["rows"]
     assert "ua-ro-2024" in {r["agreement_id"] for r in rows}
+    rows = get(server, "/corpus/clauses_mentioning_system.json?system=F-16&_shape=objects")["rows"]
+    assert rows and all("F-16" in r["text"] for r in rows)  # a phrase, not FTS syntax ("-16" is no column)
     rows = get(server, "/corpus/commitments_by_partner_and_year.json?_shape=objects")["rows"]
     assert {"party": "RO", "year": "2024"}.items() <= next(r for r in rows if r["party"] == "RO").items()
 
