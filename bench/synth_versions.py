@@ -262,3 +262,43 @@ def renumbered_pair(seed: int, size: int = 300) -> tuple[Agreement, Agreement]:
     )
     news = [top] + [Item(str(int(item.path) + 1), item.text, item.strength) for item in olds]
     return to_agreement("old", olds), to_agreement("new", news)
+
+
+REGIONS = [
+    "Kharkiv",
+    "Odesa",
+    "Mykolaiv",
+    "Sumy",
+    "Chernihiv",
+    "Zaporizhzhia",
+    "Dnipro",
+    "Kherson",
+    "Poltava",
+]
+
+
+def edited_pair(seed: int, size: int) -> tuple[Agreement, Agreement]:
+    """Two versions of a long schedule of near-identical clauses, every clause edited (the costly case).
+
+    Clauses of one schedule differ only in their numbers, object and region, so any two of them score
+    above the match threshold: an all-pairs search meets ``size``² candidates.
+    """
+    rng = random.Random(seed)
+    olds, news = [], []
+    for k in range(size):
+        values = {
+            "n": rng.randint(2, 900),
+            "thing": rng.choice(OBJECTS),
+            "region": rng.choice(REGIONS),
+            "year": rng.randint(2025, 2034),
+            "months": rng.randint(2, 24),
+        }
+        text = (
+            "Under the annual programme the Participants will deliver {n} {thing} to the region of "
+            "{region} before {year}, with reports due every {months} months."
+        )
+        olds.append(Item(str(k + 1), text.format(**values), Strength.FIRM))
+        values["n"] += rng.randint(1, 50)
+        edited = text.replace("annual", "yearly").format(**values)
+        news.append(Item(str(k + 1), edited, Strength.FIRM))
+    return to_agreement("old", olds), to_agreement("new", news)

@@ -14,12 +14,11 @@ import zlib
 from collections import defaultdict, deque
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
+from clauses.diff.fuzzy import fuzzy_pairs
 from clauses.text.markers import strip_marker
 
-MATCH_MIN = 0.65
-"""Similarity from which two clauses are one clause reworded rather than a removal and an addition."""
 SPLIT_MIN = 0.85
 """Similarity from which a clause and a run of clauses of the other side are the same text, cut differently."""
 MAX_PIECES = 4
@@ -119,23 +118,13 @@ def _runs_matching(
 
 
 def _fuzzy_pairs(olds: list[str], news: list[str], free_old: list[int], free_new: list[int]) -> list[Link]:
-    choices = {j: news[j] for j in free_new}
-    candidates = []
-    for i in free_old:
-        for _, score, j in process.extract(
-            olds[i], choices, scorer=fuzz.ratio, score_cutoff=MATCH_MIN * 100, limit=None
-        ):
-            candidates.append((score / 100, i, j))
-    candidates.sort(key=lambda c: (-c[0], _symmetric_tiebreak((c[1],), (c[2],), olds, news)))
-    taken_old: set[int] = set()
-    taken_new: set[int] = set()
-    links = []
-    for score, i, j in candidates:
-        if i not in taken_old and j not in taken_new:
-            taken_old.add(i)
-            taken_new.add(j)
-            links.append(Link((i,), (j,), score, False))
-    return links
+    def tiebreak(i: int, j: int) -> tuple[float, str, str]:
+        return _symmetric_tiebreak((i,), (j,), olds, news)
+
+    return [
+        Link((i,), (j,), score, False)
+        for i, j, score in fuzzy_pairs(olds, news, free_old, free_new, tiebreak)
+    ]
 
 
 def order_weight(link: Link, olds: list[str], news: list[str]) -> tuple[float, float, float]:

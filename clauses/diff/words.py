@@ -141,10 +141,9 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WORD_NUMBER = re.compile(
-    rf"\b(?P<num>{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
-    r"\s(?P<unit>hours?|days?|weeks?|months?|years?)\b",
-    re.IGNORECASE,
+    r"\b(?P<num>\w+(?:-\w+)?)\s(?P<unit>hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE
 )
+"""A number written as a word before a unit ("ten years", "forty-eight hours"), if in NUMBER_WORDS."""
 
 
 def numbers_changed(old_group: list[Clause], new_group: list[Clause]) -> list[NumberChange]:
@@ -179,7 +178,11 @@ def _numbers(clause: Clause) -> list[tuple[str, str]]:
     """
     text = INLINE_NUMBER.sub(" ", strip_marker(clause.text))
     found = [(_number_key(m), m.group(0).strip()) for m in _NUMBER.finditer(text)]
-    found += [(_word_key(m), m.group(0)) for m in _WORD_NUMBER.finditer(text)]
+    found += [
+        (_word_key(m), m.group(0))
+        for m in _WORD_NUMBER.finditer(text)
+        if m.group("num").lower() in NUMBER_WORDS
+    ]
     return found
 
 
