@@ -456,3 +456,18 @@ def test_cli_netherlands_pdf_against_docx_restarted_numbering(runner, shared):
     assert len(changes_with(data, "ammunitions", "ammunition")) == 1
     assert len(changes_with(data, "rebuild", "rebuilding")) == 1
     assert data["summary"]["renumbering"] is not None and data["summary"]["renumbering"]["count"] >= 20
+
+
+def test_cli_ukrainian_versions(runner):
+    """A Ukrainian draft and final (in our own words): strength shifts, numbers and a move, as in English."""
+    draft, final = DIFF_FIXTURES / "uk-draft.txt", DIFF_FIXTURES / "uk-final.txt"
+    result = runner.invoke(cli, ["diff", str(draft), str(final), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    (weakened,) = changes_with(data, "надасть", "має намір надати")
+    assert (weakened["strength_from"], weakened["strength_to"]) == ("firm", "intent")
+    (strengthened,) = changes_with(data, "може навчати", "навчатиме")
+    assert strengthened["strength_change"] == "strengthened"
+    (deadline,) = changes_with(data, "24", "48")
+    assert [(n["old"], n["new"]) for n in deadline["numbers_changed"]] == [("24", "48")]
+    assert data["summary"]["kinds"]["moved"] == 1 and data["metadata_changes"] == []

@@ -22,7 +22,8 @@ from clauses.cli.common import (
 from clauses.errors import ClausesError
 
 LAYOUTS = ("list", "side-by-side")
-DEFAULT_LAYOUT = {"json": "list", "html": "list", "pdf": "side-by-side"}
+DEFAULT_LAYOUT = {"json": "list", "html": "list", "pdf": "side-by-side", "docx": "list"}
+BINARY = ("pdf", "docx")
 KIND_NAMES = ("added", "removed", "modified", "moved", "renumbered", "split", "merged", "unchanged")
 ONLY_CHOICES = ("weakened", "strengthened", *KIND_NAMES)
 _MARK = {
@@ -40,7 +41,7 @@ _MARK = {
 @click.command("diff")
 @click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
-@format_option("table", "json", "csv", "html", "pdf")
+@format_option("table", "json", "csv", "html", "pdf", "docx")
 @click.option(
     "--only",
     help="Keep only these changes: comma-separated kinds (added, removed, modified, moved, renumbered, "
@@ -72,11 +73,15 @@ def diff_command(
 ) -> None:
     """Compare two versions of one agreement, clause by clause.
 
-    OLD and NEW may be in different formats (a PDF draft against a Word final); - reads standard input. Shows added, removed,
-    modified, moved, renumbered, split and merged clauses, with a word-level redline and the commitments
-    that got weaker or stronger.
+    OLD and NEW may be in different formats (a PDF draft against a Word final); - reads standard input.
+    Shows changes to the title, parties, date, kind and duration first, then added, removed, modified,
+    moved, renumbered, split and merged clauses, with a word-level redline and the commitments that got
+    weaker or stronger. --format docx writes the new version as a Word document with tracked changes
+    against the old one and a comment on each changed clause.
     """
     filters = _filters(only)
+    if filters and fmt == "docx":
+        fail("--only does not apply to --format docx: the document is the whole new version")
     with stdin_paths([old, new]) as files:
         versions = tuple(stdin_source(v) for v in _analyze(*files, taxonomy_path))
     result = _diff(*versions)
@@ -88,11 +93,12 @@ def diff_command(
         write_output(to_csv(DIFF_CSV_HEADER, diff_rows(result), raw=raw, bom=bom), output)
     elif fmt == "table":
         if output:
-            fail("--output needs --format json, csv, html or pdf")
+            fail("--output needs --format json, csv, html, pdf or docx")
         _print_diff(result, use_color(color))
     else:
         _emit(_render(result, versions, fmt, layout or DEFAULT_LAYOUT[fmt]), output, fmt)
-    if exit_code and any(change.kind != "unchanged" for change in result.changes):
+    changed = result.metadata_changes or any(change.kind != "unchanged" for change in result.changes)
+    if exit_code and changed:
         raise SystemExit(1)
 
 
@@ -134,6 +140,12 @@ def _taxonomy(path: Path | None) -> Any:
 def _render(result: Any, versions: tuple[Any, Any], fmt: str, layout: str) -> bytes:
     if fmt == "json":
         return to_json(result.model_dump(mode="json")).encode("utf-8")
+    if fmt == "docx":
+        import datetime as dt
+
+        from clauses.redline_docx import redline_docx
+
+        return redline_docx(result, *versions, when=dt.datetime.now(dt.UTC).replace(microsecond=0))
     from clauses.diff.view import report
     from clauses.report import render
 
@@ -145,7 +157,7 @@ def _render(result: Any, versions: tuple[Any, Any], fmt: str, layout: str) -> by
 
 
 def _emit(data: bytes, output: Path | None, fmt: str) -> None:
-    write_output(data if fmt == "pdf" else data.decode("utf-8"), output, binary=True)
+    write_output(data if fmt in BINARY else data.decode("utf-8"), output, binary=True)
 
 
 def _print_diff(result: Any, color: bool) -> None:
