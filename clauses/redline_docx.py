@@ -23,10 +23,12 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from clauses.diff.core import PIECE_JOIN
+from clauses.diff.metadata import describe
 from clauses.diff.models import AgreementDiff, Change, ChangeKind
 from clauses.diff.view import Row, notes, paths, rows
 from clauses.diff.words import RedlineOp
 from clauses.models import Agreement, Clause
+from clauses.text.markers import strip_marker
 
 AUTHOR = "clauses"
 MAX_HEADING_LEVEL = 3
@@ -84,8 +86,6 @@ def _title(document: WordDocument, result: AgreementDiff, marks: _Marks, when: d
     else:
         _runs(title, [RedlineOp(op="equal", text=result.new.title)], marks)
     if result.metadata_changes:
-        from clauses.diff.metadata import describe
-
         lines = ["Details changed:", *(describe(change) for change in result.metadata_changes)]
         _comment(document, [title], "\n".join(lines), when)
 
@@ -130,8 +130,6 @@ def _plain(document: WordDocument, clause: Clause) -> Paragraph:
 
 
 def _text(clause: Clause) -> str:
-    from clauses.text.markers import strip_marker
-
     return strip_marker(clause.text)
 
 
@@ -237,7 +235,8 @@ def _moved(document: WordDocument, clause: Clause, old_side: bool, name: str, ma
 def _note(row: Row) -> str:
     change = row.change
     where = f"{change.kind.value}: {paths(change.old)} → {paths(change.new)}"
-    if change.kind is ChangeKind.MODIFIED or change.similarity < 1 and change.old and change.new:
+    reworded = change.similarity < 1 and change.old and change.new
+    if change.kind is ChangeKind.MODIFIED or reworded:
         where += f" (similarity {change.similarity:.2f})"
     return "\n".join([where, *notes(change)])
 

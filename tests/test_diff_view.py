@@ -100,3 +100,13 @@ def test_cli_side_by_side_html(runner):
     folded = [cells for classes, cells, _ in by_id.values() if classes == "folded"]
     assert len(folded) == 1 and "1 unchanged clause" in folded[0][0]
     assert runner.invoke(cli, ["diff", str(draft), str(final), "--layout", "diagonal"]).exit_code == 2
+
+
+def test_side_by_side_of_a_filtered_diff_keeps_both_ends_of_a_move(runner):
+    draft, final = DIFF_FIXTURES / "draft.txt", DIFF_FIXTURES / "final.txt"
+    args = ["diff", str(draft), str(final), "--format", "html", "--layout", "side-by-side", "--only", "moved"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    table = Cells()
+    table.feed(result.stdout)
+    assert [classes for _, classes, _, _ in table.rows] == ["moved-from", "change moved"]

@@ -97,11 +97,13 @@ def _with_old_places(changes: list[Change], old_order: list[str]) -> list[tuple[
         start = position.get(changes[k].old[0])
         if start is None:
             continue
-        anchor = ("start", -1)
-        if start > 0:
-            before = holder[old_order[start - 1]]
-            anchor = ("moved-from" if before in moved else "change", before)
-        at = entries.index(anchor) + 1 if anchor[0] != "start" else 0
+        # the nearest old clause before it that is shown (--only may have left some out)
+        before = next((holder[c] for c in reversed(old_order[:start]) if c in holder), None)
+        at = (
+            0
+            if before is None
+            else entries.index(("moved-from" if before in moved else "change", before)) + 1
+        )
         entries.insert(at, ("moved-from", k))
     return entries
 
