@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import signal
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from clauses.errors import ClausesError
+
+TEMP_PREFIX = ".clauses-"
+"""Temporary files are named ``.clauses-<target hash>-<pid>-<random>.tmp``: short whatever the
+target's name (a 250-byte name is valid), and recognisable as ours when a killed run left one."""
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
 
-    An error or Ctrl-C midway leaves any previous file at ``path`` intact.
-    A missing folder is created. A symbolic link keeps pointing where it did (its target is
-    replaced); a device or a pipe (``-o /dev/null``, ``-o /dev/stdout``) is written to, never
-    replaced by a file; a folder is an error.
+    An error, Ctrl-C, SIGTERM or SIGHUP midway leaves any previous file at ``path`` intact and no
+    temporary file behind; one left by a killed run (SIGKILL) is removed by the next write. The data
+    reaches the disk (fsync) before the rename; a rewritten file keeps its permissions. A missing
+    folder is created. A symbolic link keeps pointing where it did (its target is replaced); a
+    device or a pipe (``-o /dev/null``, ``-o /dev/stdout``) is written to, never replaced by a file;
+    a folder is an error.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     kind = _existing_kind(Path(path))
@@ -25,20 +35,69 @@ def write_atomic(path: str | Path, data: bytes | str) -> Path:
     if kind == "special":
         return _write_through(Path(path), payload)
     target = Path(path).resolve() if kind == "file" else Path(path)
+    mode = stat.S_IMODE(target.stat().st_mode) if kind == "file" else 0o666 & ~_current_umask()
+    prefix = f"{TEMP_PREFIX}{hashlib.sha1(os.fsencode(target.name)).hexdigest()[:12]}-"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        _remove_stale(target.parent, prefix)
+        fd, tmp_name = tempfile.mkstemp(prefix=f"{prefix}{os.getpid()}-", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise ClausesError(f"cannot write here: {exc.strerror or exc}", target) from None
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with _signals_as_exit(), os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-        os.chmod(tmp_name, 0o666 & ~_current_umask())
-        os.replace(tmp_name, target)
+            handle.flush()
+            os.fsync(handle.fileno())
+            os.chmod(tmp_name, mode)
+            os.replace(tmp_name, target)
+    except OSError as exc:  # disk full, file-size limit, quota
+        Path(tmp_name).unlink(missing_ok=True)
+        raise ClausesError(f"cannot write: {exc.strerror or exc}", target) from None
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
     return Path(path)
+
+
+@contextmanager
+def _signals_as_exit() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise SystemExit while a temporary file exists, so it is removed."""
+
+    def _exit(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    try:
+        previous = {sig: signal.signal(sig, _exit) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    except ValueError:  # not the main thread: signals cannot be caught here
+        yield
+        return
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _remove_stale(folder: Path, prefix: str) -> None:
+    """Remove temporary files for this target left by runs that no longer exist."""
+    for leftover in folder.glob(f"{glob_escape(prefix)}*.tmp"):
+        pid = leftover.name[len(prefix) :].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def glob_escape(text: str) -> str:
+    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in text)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _existing_kind(path: Path) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from pydantic import Field
 
 from clauses.errors import ClausesError
 from clauses.models import Agreement, Strict
+from clauses.printable import printable, printable_path
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm", ".pdf", ".docx")
 
@@ -41,10 +43,8 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
         if path.is_dir():
             found = sorted(
                 p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUPPORTED_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                for p in _folder_files(path)
+                if p.suffix.lower() in SUPPORTED_SUFFIXES
                 and p.name.lower() not in ("readme.md", "sources.md")
             )
             if not found:
@@ -53,6 +53,35 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+def _folder_files(root: Path) -> list[Path]:
+    """Regular files under ``root``, hidden names skipped, walked without recursion (any depth).
+
+    Links to folders are not followed (a loop, or a way out of the folder); a link to a file is
+    followed only where its target stays inside ``root``: a link to ``~/.bashrc`` is not an agreement.
+    """
+    inside = root.resolve()
+    files: list[Path] = []
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as error:
+            raise ClausesError(f"cannot read folder: {error.strerror or error}", folder) from None
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(Path(entry.path))
+            elif entry.is_file() and (not entry.is_symlink() or _within(Path(entry.path), inside)):
+                files.append(Path(entry.path))
+    return files
+
+
+def _within(link: Path, root: Path) -> bool:
+    return link.resolve().is_relative_to(root)
 
 
 def analyze_file(path: Path, taxonomy: Any = None, overrides: dict[str, Any] | None = None) -> Agreement:
@@ -82,13 +111,18 @@ def analyze(
                 unique = _unique_id(agreement.id, path, seen)
                 agreement = analyze_file(path, taxonomy, {**(overrides or {}), "id": unique})
         except ClausesError as error:
-            analysis.failures.append(Failure(path=str(error.path or path), message=error.message))
+            analysis.failures.append(Failure(path=error.path or printable_path(path), message=error.message))
+            continue
+        except Exception as error:  # noqa: BLE001 - one hostile file never aborts the run
+            message = f"could not be read ({type(error).__name__}: {str(error)[:200]})"
+            analysis.failures.append(Failure(path=printable_path(path), message=printable(message)))
             continue
         seen.add(agreement.id)
         analysis.agreements.append(agreement)
         note = _language_note(agreement)
         if note:
             analysis.notes.append(Failure(path=str(path), message=note))
+        analysis.notes.extend(Failure(path=agreement.source, message=note) for note in agreement.notes)
     return analysis
 
 
@@ -114,6 +148,23 @@ def _language_note(agreement: Agreement) -> str | None:
     if language is None or language.supported:
         return None
     return f"written in {language.name} ({language.code}), which clauses has no words for: its labels are not read"
+
+
+def check_output(output: str | Path, inputs: Iterable[str | Path]) -> None:
+    """Refuse an output that would replace an input (also through a link), or that a folder given as
+    input would read back as an agreement next time."""
+    target = Path(output).resolve()
+    for raw in inputs:
+        given = Path(raw)
+        if given.is_dir():
+            if target.is_relative_to(given.resolve()) and target.suffix.lower() in SUPPORTED_SUFFIXES:
+                raise ClausesError(
+                    f"is inside the input folder {printable_path(given)}, whose next reading would take it "
+                    "for an agreement: write it elsewhere",
+                    output,
+                )
+        elif given.exists() and target == given.resolve():
+            raise ClausesError("is also an input: writing it would destroy that input", output)
 
 
 def _unique_id(agreement_id: str, path: Path, seen: set[str]) -> str:

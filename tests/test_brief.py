@@ -265,3 +265,23 @@ def test_brief_of_the_shared_corpus(shared, runner, tmp_path):
         assert expected in text
     titles = [getattr(item, "title", "") for item in reader.outline]
     assert "Appendix: the clauses cited" in titles
+
+
+def test_a_brief_is_not_written_where_the_next_run_would_read_it(runner, tmp_path):
+    folder = tmp_path / "agreements"
+    folder.mkdir()
+    (folder / "ro.txt").write_text(
+        "Agreement between Ukraine and Romania\n\n1. Romania will provide demining.\n"
+    )
+    result = runner.invoke(cli, ["brief", str(folder), "-o", str(folder / "brief.html")])
+    assert result.exit_code == 2
+    assert "is inside the input folder" in result.output and result.output.strip().count("\n") == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["ro.txt"]
+
+
+def test_a_brief_over_a_page_given_as_input_is_refused(runner, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Romania will provide demining equipment to Ukraine.</p></body></html>")
+    result = runner.invoke(cli, ["brief", str(page), "-o", str(page)])
+    assert result.exit_code == 2 and "is also an input" in result.output
+    assert page.read_text().startswith("<html><body><p>Romania")

@@ -194,3 +194,14 @@ def test_dash_reads_standard_input_named_by_id(runner):
     assert (agreement["id"], agreement["source"], len(agreement["clauses"])) == ("ua-zz-piped", "-", 3)
     empty = runner.invoke(cli, ["analyze", "-"], input="")
     assert empty.exit_code == 2 and "-: empty file" in empty.output
+
+
+def test_an_output_that_is_an_input_is_refused_and_the_input_kept(runner, tmp_path):
+    path = write(tmp_path)
+    link = tmp_path / "link.json"
+    link.symlink_to(path)
+    for output in (path, link):
+        result = runner.invoke(cli, ["analyze", str(path), "--format", "json", "-o", str(output)])
+        assert result.exit_code == 2
+        assert result.output.strip().endswith("is also an input: writing it would destroy that input")
+    assert path.read_text(encoding="utf-8") == AGREEMENT

@@ -77,7 +77,7 @@ def analyze_command(
             warn(f"error: {failure.path}: {failure.message}")
         last = result.failures[-1]
         fail(ClausesError(last.message, last.path))
-    _emit(result, fmt, explain, output, raw=raw, bom=bom)
+    _emit(result, fmt, explain, output, raw=raw, bom=bom, inputs=paths)
     report_notes(result)
     if result.failures:
         for failure in result.failures:
@@ -112,13 +112,28 @@ def _taxonomy(path: Path | None) -> Any:
         fail(error)
 
 
-def _emit(result: Any, fmt: str, explain: bool, output: Path | None, *, raw: bool, bom: bool) -> None:
+def _emit(
+    result: Any,
+    fmt: str,
+    explain: bool,
+    output: Path | None,
+    *,
+    raw: bool,
+    bom: bool,
+    inputs: tuple[Path, ...],
+) -> None:
     if fmt == "json":
         from clauses.schema import AnalyzeOutput
 
-        write_output(to_json(AnalyzeOutput(agreements=result.agreements).model_dump(mode="json")), output)
+        write_output(
+            to_json(AnalyzeOutput(agreements=result.agreements).model_dump(mode="json")),
+            output,
+            inputs=inputs,
+        )
     elif fmt == "csv":
-        write_output(to_csv(CSV_HEADER, _csv_rows(result.agreements), raw=raw, bom=bom), output)
+        write_output(
+            to_csv(CSV_HEADER, _csv_rows(result.agreements), raw=raw, bom=bom), output, inputs=inputs
+        )
     else:
         table_output(output)
         _print_tables(result.agreements, explain)
@@ -171,6 +186,3 @@ def _print_tables(agreements: list[Any], explain: bool) -> None:
                     ["", "", "", "", f"  why {r.label} = {r.value}: {r.evidence}"] for r in clause.reasons
                 )
         print_table(title, ["path", "strength", "categories", "obligors", "text"], rows)
-        if explain:
-            for note in agreement.notes:
-                warn(f"{agreement.source}: {note}")

@@ -57,12 +57,13 @@ def brief_command(
     PATHS are files or folders (- for standard input); default: the bundled corpus. One agreement gives a one-agreement profile.
     """
     from clauses.brief import build_brief
-    from clauses.pipeline import analyze, bundled_corpus
+    from clauses.pipeline import analyze, bundled_corpus, check_output
     from clauses.report import render
 
     fmt = fmt or _format_of(output)
     wanted = _categories(categories)
     try:
+        check_output(output, paths or [bundled_corpus()])
         with stdin_paths(paths or [bundled_corpus()]) as files:
             analysis = relabel_stdin(analyze(files, _taxonomy(taxonomy_path), progress=progress))
         report_notes(analysis)
@@ -80,6 +81,8 @@ def brief_command(
     except ClausesError as error:
         fail(error)
     warn(f"wrote {output} ({len(report.agreements)} documents, {len(report.appendix)} clauses cited)")
+    if analysis.failures:
+        raise SystemExit(1)  # written, but not from every input
 
 
 def _format_of(output: Path) -> str:

@@ -104,9 +104,9 @@ def who_command(
     result = load_agreements(paths, taxonomy_path)
     report = who(result.agreements, category, Strength(min_strength) if min_strength else None)
     if fmt == "json":
-        write_output(to_json(report.model_dump(mode="json")), output)
+        write_output(to_json(report.model_dump(mode="json")), output, inputs=paths)
     elif fmt == "csv":
-        write_output(to_csv(WHO_CSV_HEADER, _who_rows(report), raw=raw, bom=bom), output)
+        write_output(to_csv(WHO_CSV_HEADER, _who_rows(report), raw=raw, bom=bom), output, inputs=paths)
     else:
         table_output(output)
         _print_who(report)
@@ -166,7 +166,7 @@ def matrix_command(
     result = load_agreements(paths, taxonomy_path)
     table = matrix(result.agreements)
     if fmt == "json":
-        write_output(to_json(table.model_dump(mode="json")), output)
+        write_output(to_json(table.model_dump(mode="json")), output, inputs=paths)
     elif fmt == "csv":
         rows = [
             [
@@ -179,7 +179,7 @@ def matrix_command(
             ]
             for c in table.cells
         ]
-        write_output(to_csv(MATRIX_CSV_HEADER, rows, raw=raw, bom=bom), output)
+        write_output(to_csv(MATRIX_CSV_HEADER, rows, raw=raw, bom=bom), output, inputs=paths)
     else:
         table_output(output)
         _print_matrix(table)

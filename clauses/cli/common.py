@@ -157,10 +157,13 @@ def report_notes(result: Any) -> None:
         warn(f"note: {note.path}: {note.message}")
 
 
-def write_output(data: bytes | str, output: Path | None, *, binary: bool = False) -> None:
+def write_output(
+    data: bytes | str, output: Path | None, *, binary: bool = False, inputs: Iterable[Path] = ()
+) -> None:
     """Write to ``output`` whole or not at all, or to stdout when it is None or ``-``.
 
-    ``binary`` data (a PDF, a database) is refused on a terminal, where it would only garble the screen.
+    ``binary`` data (a PDF, a database) is refused on a terminal, where it would only garble the screen;
+    an output that is one of the ``inputs``, or lies in an input folder, is refused (see check_output).
     """
     if output is None or str(output) == "-":
         if isinstance(data, str):
@@ -173,8 +176,10 @@ def write_output(data: bytes | str, output: Path | None, *, binary: bool = False
         sys.stdout.buffer.flush()
         return
     from clauses.atomic import write_atomic
+    from clauses.pipeline import check_output
 
     try:
+        check_output(output, inputs)
         write_atomic(output, data)
     except ClausesError as error:
         fail(error)

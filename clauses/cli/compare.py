@@ -61,9 +61,9 @@ def compare_command(
     alignment = match(result.agreements, DEFAULT_THRESHOLD if threshold is None else threshold)
     texts = {c.id: c for a in result.agreements for c in a.clauses}
     if fmt == "json":
-        write_output(to_json(alignment.model_dump(mode="json")), output)
+        write_output(to_json(alignment.model_dump(mode="json")), output, inputs=paths)
     elif fmt == "csv":
-        write_output(to_csv(CSV_HEADER, _csv_rows(alignment, texts), raw=raw, bom=bom), output)
+        write_output(to_csv(CSV_HEADER, _csv_rows(alignment, texts), raw=raw, bom=bom), output, inputs=paths)
     else:
         table_output(output)
         _print_alignment(alignment, texts)

@@ -90,13 +90,13 @@ def diff_command(
     if fmt == "csv":
         from clauses.cli.diff_csv import DIFF_CSV_HEADER, diff_rows
 
-        write_output(to_csv(DIFF_CSV_HEADER, diff_rows(result), raw=raw, bom=bom), output)
+        write_output(to_csv(DIFF_CSV_HEADER, diff_rows(result), raw=raw, bom=bom), output, inputs=(old, new))
     elif fmt == "table":
         if output:
             fail("--output needs --format json, csv, html, pdf or docx")
         _print_diff(result, use_color(color))
     else:
-        _emit(_render(result, versions, fmt, layout or DEFAULT_LAYOUT[fmt]), output, fmt)
+        _emit(_render(result, versions, fmt, layout or DEFAULT_LAYOUT[fmt]), output, fmt, (old, new))
     changed = result.metadata_changes or any(change.kind != "unchanged" for change in result.changes)
     if exit_code and changed:
         raise SystemExit(1)
@@ -156,8 +156,8 @@ def _render(result: Any, versions: tuple[Any, Any], fmt: str, layout: str) -> by
         raise  # unreachable: fail() exits
 
 
-def _emit(data: bytes, output: Path | None, fmt: str) -> None:
-    write_output(data if fmt in BINARY else data.decode("utf-8"), output, binary=True)
+def _emit(data: bytes, output: Path | None, fmt: str, inputs: tuple[Path, Path]) -> None:
+    write_output(data if fmt in BINARY else data.decode("utf-8"), output, binary=True, inputs=inputs)
 
 
 def _print_diff(result: Any, color: bool) -> None:

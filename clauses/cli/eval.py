@@ -51,7 +51,7 @@ def eval_command(
         data = figures.model_dump(mode="json")
         for name, entry in figures.per_category.items():
             data["per_category"][name]["f1"] = round(entry.f1, 3)
-        write_output(to_json(data), output)
+        write_output(to_json(data), output, inputs=(gold,))
         return
     table_output(output, "json")
     rows = [

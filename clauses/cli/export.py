@@ -54,7 +54,7 @@ def export_command(
         from clauses.export.sqlite import database_bytes
 
         data = database_bytes(result.agreements)
-    write_output(data, output, binary=True)
+    write_output(data, output, binary=True, inputs=paths)
     report_failures(result)
 
 
