@@ -40,3 +40,44 @@ def test_colour_on_a_terminal_unless_no_color_or_dumb(monkeypatch, env, expected
     monkeypatch.setattr(sys, "stdout", _Terminal())
     assert use_color(None) is expected
     assert use_color(True) is True and use_color(False) is False
+
+
+def run_on_a_terminal(args: list[str], env: dict[str, str]) -> str:
+    """The command's output as a terminal gets it (stdout is a pseudo-terminal)."""
+    import os
+    import pty
+    import subprocess
+
+    from tests.conftest import REPO
+
+    leader, follower = pty.openpty()
+    full_env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "120", "TERM": "xterm-256color", **env}
+    full_env.pop("NO_COLOR", None) if "NO_COLOR" not in env else None
+    process = subprocess.Popen(
+        [sys.executable, "-m", "clauses", *args], stdout=follower, stderr=subprocess.DEVNULL, env=full_env
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closes when the command ends
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("command", ["diff", "matrix"])
+def test_no_color_and_dumb_terminals_get_no_escape_codes(command, fixtures) -> None:
+    args = (
+        ["diff", str(fixtures / "diff" / "draft.txt"), str(fixtures / "diff" / "final.txt")]
+        if command == "diff"
+        else ["matrix", str(fixtures / "diff" / "final.txt")]
+    )
+    assert "\x1b[" in run_on_a_terminal(args, {})
+    assert "\x1b[" not in run_on_a_terminal(args, {"NO_COLOR": "1"})
+    assert "\x1b[" not in run_on_a_terminal(args, {"TERM": "dumb"})

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from clauses.cli.common import (
+    console,
     fail,
     is_terminal,
     progress,
@@ -121,7 +122,5 @@ def _render(render: Any, report: Any, fmt: str) -> bytes:
     """Render, with a spinner on a terminal: the PDF layout is the slow step."""
     if not is_terminal():
         return render("brief.html", report, fmt)
-    from rich.console import Console
-
-    with Console(stderr=True).status(f"Rendering {fmt.upper()}…"):
+    with console(stderr=True).status(f"Rendering {fmt.upper()}…"):
         return render("brief.html", report, fmt)

@@ -97,7 +97,6 @@ def table_output(output: Path | None, formats: str = "json or csv") -> None:
 
 def print_table(title: str | None, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """A readable table on stdout (rich, wrapped to the terminal; plain when piped)."""
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -109,16 +108,25 @@ def print_table(title: str | None, header: Sequence[str], rows: Iterable[Sequenc
         table.add_column(text(name), overflow="fold")
     for row in rows:
         table.add_row(*(text(cell) for cell in row))
-    Console(soft_wrap=False).print(table)
+    console(soft_wrap=False).print(table)
 
 
 def use_color(color: bool | None) -> bool:
     """Colour when asked (--color/--no-color), else on a terminal unless NO_COLOR is set or TERM=dumb."""
     if color is not None:
         return color
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    return sys.stdout.isatty()
+    return sys.stdout.isatty() and not _plain_wanted()
+
+
+def _plain_wanted() -> bool:
+    return bool(os.environ.get("NO_COLOR")) or os.environ.get("TERM") == "dumb"
+
+
+def console(**options: Any) -> Any:
+    """A rich console that writes no escape code at all (no colour, no bold) under NO_COLOR or TERM=dumb."""
+    from rich.console import Console
+
+    return Console(color_system=None, **options) if _plain_wanted() else Console(**options)
 
 
 def is_terminal() -> bool:
@@ -132,13 +140,7 @@ def progress(items: Sequence[T], label: str, *, minimum: int = 4) -> Iterator[T]
         return
     from rich.progress import track
 
-    yield from track(items, description=label, console=_stderr_console(), transient=True)
-
-
-def _stderr_console() -> Any:
-    from rich.console import Console
-
-    return Console(stderr=True)
+    yield from track(items, description=label, console=console(stderr=True), transient=True)
 
 
 def fail(error: ClausesError | str, code: int = 2) -> None:
