@@ -81,3 +81,12 @@ def test_no_color_and_dumb_terminals_get_no_escape_codes(command, fixtures) -> N
     assert "\x1b[" in run_on_a_terminal(args, {})
     assert "\x1b[" not in run_on_a_terminal(args, {"NO_COLOR": "1"})
     assert "\x1b[" not in run_on_a_terminal(args, {"TERM": "dumb"})
+
+
+def test_every_command_that_prints_data_takes_output() -> None:
+    from clauses.cli import cli
+
+    for name, command in cli.commands.items():
+        options = {param.name for param in command.params}
+        if "fmt" in options:
+            assert "output" in options, f"clauses {name} prints data but takes no -o"

@@ -116,3 +116,15 @@ def test_explore_without_datasette_says_how_to_install(runner, monkeypatch) -> N
 
     result = runner.invoke(cli, ["explore", str(REPO / "agreements" / "ua-ro-2024.md")])
     assert result.exit_code == 2 and INSTALL_HINT in result.output
+
+
+def test_a_port_in_use_is_a_one_line_error(runner) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = runner.invoke(
+            cli, ["explore", str(REPO / "agreements" / "ua-ro-2024.md"), "--port", str(port)]
+        )
+    assert result.exit_code == 2
+    assert f"cannot serve on 127.0.0.1:{port}" in result.output and "Traceback" not in result.output

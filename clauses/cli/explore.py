@@ -39,7 +39,9 @@ def explore_command(paths: tuple[Path, ...], port: int, host: str) -> None:
         database = write_database(result.agreements, Path(folder) / "corpus.db")
         try:
             app = datasette_app(database)
+            warn(
+                f"serving {len(result.agreements)} documents on http://{host}:{port}/corpus (Ctrl-C to stop)"
+            )
+            serve(app, host, port)
         except ClausesError as error:
             fail(error)
-        warn(f"serving {len(result.agreements)} documents on http://{host}:{port}/corpus (Ctrl-C to stop)")
-        serve(app, host, port)

@@ -39,9 +39,14 @@ def serve(app: Any, host: str, port: int) -> None:
     asyncio.run(app.invoke_startup())
     previous = signal.signal(signal.SIGTERM, _exit)
     try:
-        uvicorn.run(app.app(), host=host, port=port, log_level="warning", lifespan="on", workers=1)
-    except (KeyboardInterrupt, SystemExit):
+        uvicorn.run(app.app(), host=host, port=port, log_level="critical", lifespan="on", workers=1)
+    except KeyboardInterrupt:
         pass
+    except SystemExit as stop:  # ours on SIGTERM (0), or uvicorn's when it cannot bind (1)
+        if stop.code:
+            raise ClausesError(
+                f"cannot serve on {host}:{port}: the address is in use or not this machine's"
+            ) from None
     finally:
         signal.signal(signal.SIGTERM, previous)
 
