@@ -285,3 +285,14 @@ def test_a_brief_over_a_page_given_as_input_is_refused(runner, tmp_path):
     result = runner.invoke(cli, ["brief", str(page), "-o", str(page)])
     assert result.exit_code == 2 and "is also an input" in result.output
     assert page.read_text().startswith("<html><body><p>Romania")
+
+
+def test_brief_to_standard_output(runner, tmp_path, monkeypatch):
+    from tests.conftest import REPO
+
+    monkeypatch.chdir(tmp_path)  # a file named "-" would land here
+    args = ["brief", str(REPO / "agreements" / "ua-ro-2024.md"), "-o", "-", "--format", "html"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    page = lxml_html.fromstring(result.stdout_bytes)
+    assert "Romania" in page.findtext(".//title") and not os.listdir(tmp_path)

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from clauses.cli.common import (
+    STDIN,
     console,
     fail,
     is_terminal,
@@ -17,6 +18,7 @@ from clauses.cli.common import (
     stdin_paths,
     taxonomy_option,
     warn,
+    write_output,
 )
 from clauses.errors import ClausesError
 from clauses.models import CATEGORY_IDS
@@ -32,7 +34,7 @@ DEFAULT_OUTPUT = Path("reports/brief.pdf")
     type=click.Path(dir_okay=False, path_type=Path),
     default=DEFAULT_OUTPUT,
     show_default=True,
-    help="File to write; its suffix (.pdf or .html) sets the format.",
+    help="File to write (- for standard output, with --format); its suffix (.pdf or .html) sets the format.",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["pdf", "html"]), help="Format, when the suffix does not say."
@@ -76,12 +78,15 @@ def brief_command(
         if not report.agreements:
             fail(f"no agreement with the partners {partners}")
         data = _render(render, report, fmt)
-        from clauses.atomic import write_atomic
+        if str(output) == STDIN:
+            write_output(data, None, binary=fmt == "pdf")
+        else:
+            from clauses.atomic import write_atomic
 
-        write_atomic(output, data)
+            write_atomic(output, data)
+            warn(f"wrote {output} ({len(report.agreements)} documents, {len(report.appendix)} clauses cited)")
     except ClausesError as error:
         fail(error)
-    warn(f"wrote {output} ({len(report.agreements)} documents, {len(report.appendix)} clauses cited)")
     if analysis.failures:
         raise SystemExit(1)  # written, but not from every input
 
