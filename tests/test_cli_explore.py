@@ -128,3 +128,12 @@ def test_a_port_in_use_is_a_one_line_error(runner) -> None:
         )
     assert result.exit_code == 2
     assert f"cannot serve on 127.0.0.1:{port}" in result.output and "Traceback" not in result.output
+
+
+def test_explore_takes_a_taxonomy_and_refuses_a_bad_one(runner, tmp_path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("categories: [unclosed\n", encoding="utf-8")
+    result = runner.invoke(
+        cli, ["explore", str(REPO / "agreements" / "ua-ro-2024.md"), "--taxonomy", str(bad)]
+    )
+    assert result.exit_code == 2 and "bad.yaml" in result.output and "Traceback" not in result.output

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from clauses.cli.commitments import load_agreements
-from clauses.cli.common import fail, warn
+from clauses.cli.common import fail, taxonomy_option, warn
 from clauses.errors import ClausesError
 
 
@@ -23,7 +23,8 @@ from clauses.errors import ClausesError
     show_default=True,
     help="Address to serve on (loopback: only this machine).",
 )
-def explore_command(paths: tuple[Path, ...], port: int, host: str) -> None:
+@taxonomy_option
+def explore_command(paths: tuple[Path, ...], port: int, host: str, taxonomy_path: Path | None) -> None:
     """Browse the analysed corpus in Datasette: search, facets, canned queries.
 
     Exports PATHS (default: the bundled corpus) to a temporary database (as `clauses export`
@@ -32,7 +33,7 @@ def explore_command(paths: tuple[Path, ...], port: int, host: str) -> None:
     from clauses.export.browse import datasette_app, serve
     from clauses.export.sqlite import write_database
 
-    result = load_agreements(paths, None)
+    result = load_agreements(paths, taxonomy_path)
     for failure in result.failures:
         warn(f"skipped {failure.path}: {failure.message}")
     with tempfile.TemporaryDirectory(prefix="clauses-explore-") as folder:
