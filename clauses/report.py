@@ -15,11 +15,13 @@ from typing import Any, Literal
 from urllib.parse import unquote, urlsplit
 
 import jinja2
+import markupsafe
 from pydantic import BaseModel
 
 from clauses.collector import cycle_collector_paused
 from clauses.errors import ClausesError
 from clauses.resources import asset_dir
+from clauses.text.invisible import show_bidi
 
 STRENGTH_COLOURS = {
     "firm": "#1b5e20",
@@ -47,6 +49,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_visible_bidi,
     )
     env.filters.update(
         anchor=clause_anchor,
@@ -60,6 +63,13 @@ def environment() -> jinja2.Environment:
     )
     env.globals.update(strength_colours=STRENGTH_COLOURS)
     return env
+
+
+def _visible_bidi(value: Any) -> Any:
+    """Every text printed shows its bidirectional controls: a quote cannot be made to read backwards."""
+    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return show_bidi(value)
+    return value
 
 
 def render(template: str, context: BaseModel, fmt: Literal["html", "pdf"]) -> bytes:

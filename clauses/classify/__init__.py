@@ -17,6 +17,7 @@ from clauses.classify.subject import agreement_parties
 from clauses.models import Agreement, Clause, Condition
 from clauses.quantities import find_quantities
 from clauses.taxonomy import Hit, Taxonomy, load_taxonomy
+from clauses.text.invisible import for_classification
 from clauses.text.tokens import LOWER
 
 
@@ -43,8 +44,14 @@ def classify_clause(
     parent: Clause | None = None,
     heading_cache: dict[tuple[str, ...], list[Hit]] | None = None,
 ) -> Clause:
-    """``clause`` with its labels filled; ``parent`` is the labelled clause introducing it, if any."""
+    """``clause`` with its labels filled; ``parent`` is the labelled clause introducing it, if any.
+
+    The labels are read from the text normalised for classification (see clauses.text.invisible);
+    the labelled clause keeps its text as written.
+    """
     taxonomy = taxonomy or load_taxonomy()
+    original, clause = clause, _as_read(clause)
+    parent = _as_read(parent) if parent is not None else None
     tokens, hits = taxonomy.matcher.read(clause.text)
     # A fragment ("and") says too little to take its heading's topic.
     heading = (
@@ -65,7 +72,7 @@ def classify_clause(
     precision, precision_why = precision_of(clause.text, hits, quantities, commitment.strength)
     why = reasons(categories, commitment, conditions, hits, precision, precision_why)
     why[len(categories) : len(categories)] = withheld(taxonomy, categories, hits, [*heading, *introducer])
-    return clause.model_copy(
+    return original.model_copy(
         update={
             "categories": categories,
             "strength": commitment.strength,
@@ -76,3 +83,11 @@ def classify_clause(
             "reasons": why,
         }
     )
+
+
+def _as_read(clause: Clause) -> Clause:
+    text = for_classification(clause.text)
+    heading = [for_classification(line) for line in clause.heading]
+    if text == clause.text and heading == clause.heading:
+        return clause
+    return clause.model_copy(update={"text": text, "heading": heading})

@@ -17,6 +17,7 @@ import click
 
 from clauses.errors import ClausesError
 from clauses.printable import printable
+from clauses.text.invisible import show_bidi
 
 T = TypeVar("T")
 
@@ -101,7 +102,7 @@ def print_table(title: str | None, header: Sequence[str], rows: Iterable[Sequenc
     from rich.text import Text
 
     def text(cell: Any) -> Text:  # never markup: "[II.5.a]", "[/x]" or "[link=...]" stay as written
-        return Text(printable("" if cell is None else str(cell)))
+        return Text(show_bidi(printable("" if cell is None else str(cell))))
 
     table = Table(title=None if title is None else text(title), show_lines=False, header_style="bold")
     for name in header:
