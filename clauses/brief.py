@@ -12,9 +12,12 @@ from typing import Any
 
 from pydantic import Field, PrivateAttr
 
+from clauses.errors import ClausesError
 from clauses.models import ALL_PARTIES, CATEGORY_IDS, Agreement, Clause, Kind, Strength, Strict
 
 UKRAINE = "UA"
+MAX_BRIEF_CLAUSES = 10_000
+"""Clauses one brief reads (all the shared texts hold about 3,800); measured in bench/bench_limits.py."""
 MAX_GROUPS = 2
 """Matched groups shown per category (the widest first); the others still count as matched."""
 QUOTED_PER_GROUP = 3
@@ -165,6 +168,12 @@ def build_brief(
     from clauses.brief_facts import alignment, commitment_cells, findings, timelines
 
     docs = _in_scope(agreements, partners)
+    total = sum(len(a.clauses) for a in docs)
+    if total > MAX_BRIEF_CLAUSES:
+        raise ClausesError(
+            f"{total:,} clauses, over the brief's limit of {MAX_BRIEF_CLAUSES:,}: "
+            "narrow it with --partners or give fewer files"
+        )
     signed = [a for a in docs if a.kind.is_commitment_text]
     rows = _parties(signed or docs, partners)
     cells = [c for c in commitment_cells(signed) if c.party in rows]

@@ -34,6 +34,8 @@ with atheris.instrument_imports():
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 SPLIT = b"\n--numbering--\n"
 SCRATCH = Path(tempfile.mkdtemp(prefix="fuzz-binary-"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from binary_factories import nested_forms_pdf  # noqa: E402 - the tests' builder of hostile PDFs
 
 
 def word_package(document: bytes, numbering: bytes | None) -> bytes:
@@ -95,10 +97,17 @@ def seeds() -> list[bytes]:
         '<w:numFmt w:val="lowerRoman"/><w:lvlText w:val="(%1)"/></w:lvl></w:abstractNum>'
         '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
     ).encode()
+    huge = [
+        numbering.replace(b'w:val="1"/>', b'w:val="99999999999"/>', 1).replace(b"lowerRoman", fmt)
+        for fmt in (b"upperRoman", b"lowerLetter")
+    ]
     return [
         b"\0" + minimal_pdf("Article 1. Scope"),
         b"\1" + word_package(body, numbering),
         b"\2" + body + SPLIT + numbering,
+        *(b"\2" + body + SPLIT + start for start in huge),  # <w:start w:val="99999999999"/>
+        b"\0" + nested_forms_pdf(30, 2),  # forms drawing forms: 2**30 drawings in 3 KB
+        b"\0" + nested_forms_pdf(4, 40),  # one form reused 40**3 times
     ]
 
 

@@ -296,3 +296,14 @@ def test_brief_to_standard_output(runner, tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     page = lxml_html.fromstring(result.stdout_bytes)
     assert "Romania" in page.findtext(".//title") and not os.listdir(tmp_path)
+
+
+def test_a_brief_over_the_clause_limit_is_a_clear_error():
+    from clauses.brief import MAX_BRIEF_CLAUSES
+
+    many = [
+        clause("ua-zz", str(n), "Romania will provide demining.", ["demining"])
+        for n in range(MAX_BRIEF_CLAUSES + 1)
+    ]
+    with pytest.raises(ClausesError, match="10,001 clauses, over the brief's limit of 10,000: narrow it"):
+        build_brief([agreement("ua-zz", ["UA", "RO"], dt.date(2024, 1, 1), many)])
