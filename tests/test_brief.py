@@ -307,3 +307,18 @@ def test_a_brief_over_the_clause_limit_is_a_clear_error():
     ]
     with pytest.raises(ClausesError, match="10,001 clauses, over the brief's limit of 10,000: narrow it"):
         build_brief([agreement("ua-zz", ["UA", "RO"], dt.date(2024, 1, 1), many)])
+
+
+def test_a_brief_of_hostile_names_and_titles_is_written(runner, tmp_path):
+    name = os.fsdecode("угода.md".encode("cp1251"))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_text(
+        '---\ntitle: "Agreement [/x] \\e]0;owned\\a \\ud800"\nparties: [UA, RO]\nkind: agreement\n---\n\n'
+        "1. Romania will provide air defence systems to Ukraine.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "brief.html"
+    result = runner.invoke(cli, ["brief", str(tmp_path / "in"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = lxml_html.fromstring(out.read_bytes()).text_content()
+    assert "Agreement [/x]  \ufffd" in text and "\x1b" not in text and "\x07" not in text

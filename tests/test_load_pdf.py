@@ -315,6 +315,18 @@ def test_hyphen_joining_is_linear_on_a_line_of_hyphenated_syllables():
     assert LINE_END_HYPHEN.sub(r"\1\2", "secu-\nrity and Euro-\nAtlantic") == "security and EuroAtlantic"
 
 
+def test_the_vocabulary_of_compounds_is_linear_on_a_long_word():
+    from clauses.load.pdf import COMPOUND
+
+    with finishes_within(3):  # every letter started a run to the word's end: 6 s at 20,000 letters
+        assert COMPOUND.findall("a" * 40_000) == []
+    assert COMPOUND.findall("a long-term, Euro-Atlantic self-sufficient-ish plan") == [
+        "long-term",
+        "Euro-Atlantic",
+        "self-sufficient-ish",
+    ]
+
+
 @pytest.mark.parametrize(
     ("depth", "fanout", "message"), [(30, 2, "nests drawings over 12 deep"), (11, 2, "draws over 2,000")]
 )
