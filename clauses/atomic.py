@@ -59,15 +59,19 @@ def write_atomic(path: str | Path, data: bytes | str) -> Path:
     return Path(path)
 
 
+TERMINATING = (signal.SIGTERM, signal.SIGHUP)
+
+
+def exit_on_signal(signum: int, frame: object) -> None:
+    """A signal handler that ends the run like Ctrl-C does, through every cleanup on the way out."""
+    raise SystemExit(128 + signum)
+
+
 @contextmanager
 def _signals_as_exit() -> Iterator[None]:
     """SIGTERM and SIGHUP raise SystemExit while a temporary file exists, so it is removed."""
-
-    def _exit(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
-
     try:
-        previous = {sig: signal.signal(sig, _exit) for sig in (signal.SIGTERM, signal.SIGHUP)}
+        previous = {sig: signal.signal(sig, exit_on_signal) for sig in TERMINATING}
     except ValueError:  # not the main thread: signals cannot be caught here
         yield
         return

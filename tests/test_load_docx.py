@@ -457,3 +457,13 @@ def test_embedded_content_that_cannot_be_read_is_named(tmp_path):
     assert load(path).notes == [
         "embedded document /word/extra.mht (message/rfc822) not read: save it into the document"
     ]
+
+
+def test_a_word_file_whose_text_passes_the_limit_is_refused(tmp_path, monkeypatch):
+    from clauses.load import load
+    from clauses.load import text as text_limits
+
+    monkeypatch.setattr(text_limits, "MAX_TEXT_CHARS", 1_000)  # the real limit is 20 MB of text
+    body = p("Agreement between Ukraine and Romania") + p("Romania will provide demining. " * 40)
+    with pytest.raises(ClausesError, match="its text is 1,2\\d\\d characters, over the 1,000 limit"):
+        load(make_docx(tmp_path / "big.docx", body))

@@ -6,6 +6,8 @@ so that ``clauses --help`` stays fast.
 
 from __future__ import annotations
 
+import signal
+
 import click
 
 from clauses.cli.analyze import analyze_command
@@ -38,4 +40,9 @@ cli.add_command(schema_command)
 
 
 def main() -> None:
+    # SIGTERM and SIGHUP end the run like Ctrl-C does: temporary files and folders are removed on the way out.
+    from clauses.atomic import TERMINATING, exit_on_signal
+
+    for sig in TERMINATING:
+        signal.signal(sig, exit_on_signal)
     cli(prog_name="clauses")

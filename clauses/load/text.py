@@ -23,6 +23,9 @@ from clauses.printable import printable
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Largest input file read, in bytes (20 MB of text); checked before reading."""
 
+MAX_TEXT_CHARS = DEFAULT_MAX_BYTES
+"""Longest text of one document, whatever its format (a PDF or Word file's text included)."""
+
 MAX_LINE_CHARS = 200_000
 """Longest line accepted: no paragraph of an agreement comes near it."""
 
@@ -250,7 +253,13 @@ def _check_text(text: str, path: Path | str) -> None:
 
 
 def check_line_length(text: str, path: Path | str) -> None:
-    """Refuse a line no paragraph comes near (a dump, not a document), before any slower stage."""
+    """Refuse a line no paragraph comes near (a dump, not a document), or a text over the size of the
+    largest file read (a 4 MB Word file can unpack to far more), before any slower stage."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise ClausesError(
+            f"its text is {len(text):,} characters, over the {MAX_TEXT_CHARS:,} limit: split the document",
+            path,
+        )
     longest = max(map(len, text.split("\n")), default=0)
     if longest > MAX_LINE_CHARS:
         raise ClausesError(
