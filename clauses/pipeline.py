@@ -150,21 +150,17 @@ def _language_note(agreement: Agreement) -> str | None:
     return f"written in {language.name} ({language.code}), which clauses has no words for: its labels are not read"
 
 
-def check_output(output: str | Path, inputs: Iterable[str | Path], *, inside_folders: bool = False) -> None:
-    """Refuse an output that would replace an input (also through a link), or, unless ``inside_folders``,
-    that a folder given as input would read back as an agreement next time."""
+def check_output(output: str | Path, inputs: Iterable[str | Path]) -> None:
+    """Refuse an output that would replace an input (also through a link), or that a folder given as
+    input would read back as an agreement next time."""
     target = Path(output).resolve()
     for raw in inputs:
         given = Path(raw)
         if given.is_dir():
-            if (
-                not inside_folders
-                and target.is_relative_to(given.resolve())
-                and target.suffix.lower() in SUPPORTED_SUFFIXES
-            ):
+            if target.is_relative_to(given.resolve()) and target.suffix.lower() in SUPPORTED_SUFFIXES:
                 raise ClausesError(
                     f"is inside the input folder {printable_path(given)}, whose next reading would take it "
-                    "for an agreement: write it elsewhere (or, for a brief, use --force)",
+                    "for an agreement: write it elsewhere",
                     output,
                 )
         elif given.exists() and target == given.resolve():

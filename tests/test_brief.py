@@ -322,14 +322,3 @@ def test_a_brief_of_hostile_names_and_titles_is_written(runner, tmp_path):
     assert result.exit_code == 0, result.output
     text = lxml_html.fromstring(out.read_bytes()).text_content()
     assert "Agreement [/x]  \ufffd" in text and "\x1b" not in text and "\x07" not in text
-
-
-def test_force_writes_a_brief_inside_an_input_folder(runner, tmp_path):
-    folder = tmp_path / "agreements"
-    folder.mkdir()
-    (folder / "ro.txt").write_text(
-        "Agreement between Ukraine and Romania\n\n1. Romania will provide demining.\n"
-    )
-    result = runner.invoke(cli, ["brief", str(folder), "-o", str(folder / "brief.html"), "--force"])
-    assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in folder.iterdir()) == ["brief.html", "ro.txt"]

@@ -45,11 +45,6 @@ DEFAULT_OUTPUT = Path("reports/brief.pdf")
 )
 @click.option("--partners", help="Only agreements with these partners: comma-separated codes, e.g. RO,DE.")
 @taxonomy_option
-@click.option(
-    "--force",
-    is_flag=True,
-    help="Write inside an input folder, though a later run over it will read the brief.",
-)
 def brief_command(
     paths: tuple[Path, ...],
     output: Path,
@@ -58,7 +53,6 @@ def brief_command(
     categories: str | None,
     partners: str | None,
     taxonomy_path: Path | None,
-    force: bool,
 ) -> None:
     """Write a brief comparing agreements: cover, heat map and findings, one section per category,
     timeline of statements, and an appendix quoting every clause cited.
@@ -72,7 +66,7 @@ def brief_command(
     fmt = fmt or _format_of(output)
     wanted = _categories(categories)
     try:
-        check_output(output, paths or [bundled_corpus()], inside_folders=force)
+        check_output(output, paths or [bundled_corpus()])
         with stdin_paths(paths or [bundled_corpus()]) as files:
             analysis = relabel_stdin(analyze(files, _taxonomy(taxonomy_path), progress=progress))
         report_notes(analysis)
