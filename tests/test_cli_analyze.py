@@ -205,3 +205,38 @@ def test_an_output_that_is_an_input_is_refused_and_the_input_kept(runner, tmp_pa
         assert result.exit_code == 2
         assert result.output.strip().endswith("is also an input: writing it would destroy that input")
     assert path.read_text(encoding="utf-8") == AGREEMENT
+
+
+def test_sigterm_ends_a_run_like_ctrl_c(tmp_path):
+    """The command waits on standard input; SIGTERM then exits through the cleanups (status 128 + 15)."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "clauses", "analyze", "-"],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not _reading_standard_input(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 128 + signal.SIGTERM and b"Traceback" not in stderr
+
+
+def _reading_standard_input(pid: int) -> bool:
+    """True while the process is blocked in read(0, ...) (Linux: /proc/PID/syscall starts '0 0x0')."""
+    try:
+        with open(f"/proc/{pid}/syscall") as handle:
+            return handle.read().startswith("0 0x0 ")
+    except OSError:
+        return False
