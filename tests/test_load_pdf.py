@@ -349,3 +349,13 @@ def test_a_page_of_too_many_characters_is_refused_naming_the_page(tmp_path):
     path = make_pdf(tmp_path / "dense.pdf", [[Text(72, 700, "Agreement between Ukraine and Romania")], lines])
     with finishes_within(10), pytest.raises(ClausesError, match="page 2 holds over 30,000 characters"):
         extract_pdf(path)  # 3,000 tight lines took 83 s
+
+
+def test_a_pdf_of_too_many_characters_in_all_is_refused(tmp_path, monkeypatch):
+    import clauses.load.pdf_bounds as bounds
+
+    monkeypatch.setattr(bounds, "MAX_PDF_CHARS", 2_000)  # the real limit is 2 million: 600 dense pages
+    page = paragraph_lines("Romania will provide demining equipment to Ukraine. " * 12, 72, 760)
+    path = make_pdf(tmp_path / "long.pdf", [page] * 5)
+    with pytest.raises(ClausesError, match="the pages up to 4 hold over 2,000 characters"):
+        extract_pdf(path)

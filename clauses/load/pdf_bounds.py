@@ -4,7 +4,8 @@ A form XObject may draw other forms, each several times: 2.9 KB of forms drawing
 twice, thirty deep, is 2**30 drawings (killed at 180 s and 7.7 GB). And pdfminer's layout analysis
 grows faster than the characters of a page: one dense page of 3,000 tight lines took 83 s. So a
 page may nest forms ``MAX_FORM_DEPTH`` deep, draw ``MAX_FORMS_PER_PAGE`` of them and hold
-``MAX_PAGE_CHARS`` characters; beyond that the file is refused, naming the page.
+``MAX_PAGE_CHARS`` characters, and the whole file ``MAX_PDF_CHARS``; beyond that the file is refused,
+naming the page.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ MAX_FORM_DEPTH = 12
 MAX_FORMS_PER_PAGE = 2_000
 MAX_PAGE_CHARS = 30_000
 """A dense A4 page in small print holds about 10,000 characters."""
+MAX_PDF_CHARS = 2_000_000
+"""All pages together (about 600 dense pages; the longest agreement has 40): pages at the per-page
+limit would otherwise take an hour to lay out."""
 
 
 class PageOverBudget(Exception):
@@ -32,7 +36,7 @@ def _aggregator_class() -> type:
     from pdfminer.converter import PDFPageAggregator
 
     class BoundedAggregator(PDFPageAggregator):
-        page_number = 0
+        page_number = total_chars = 0
         depth = forms = chars = 0
 
         def begin_page(self, page: Any, ctm: Any) -> None:
@@ -57,8 +61,13 @@ def _aggregator_class() -> type:
 
         def render_char(self, *args: Any, **kwargs: Any) -> float:
             self.chars += 1
+            self.total_chars += 1
             if self.chars > MAX_PAGE_CHARS:
                 raise PageOverBudget(f"page {self.page_number} holds over {MAX_PAGE_CHARS:,} characters")
+            if self.total_chars > MAX_PDF_CHARS:
+                raise PageOverBudget(
+                    f"the pages up to {self.page_number} hold over {MAX_PDF_CHARS:,} characters"
+                )
             return super().render_char(*args, **kwargs)
 
     return BoundedAggregator
