@@ -62,12 +62,13 @@ def _aggregator_class() -> type:
         def render_char(self, *args: Any, **kwargs: Any) -> float:
             self.chars += 1
             self.total_chars += 1
-            if self.chars > MAX_PAGE_CHARS:
-                raise PageOverBudget(f"page {self.page_number} holds over {MAX_PAGE_CHARS:,} characters")
-            if self.total_chars > MAX_PDF_CHARS:
-                raise PageOverBudget(
-                    f"the pages up to {self.page_number} hold over {MAX_PDF_CHARS:,} characters"
-                )
+            if self.chars > MAX_PAGE_CHARS or self.total_chars > MAX_PDF_CHARS:
+                raise PageOverBudget(self._too_many_chars())
             return super().render_char(*args, **kwargs)
+
+        def _too_many_chars(self) -> str:
+            if self.chars > MAX_PAGE_CHARS:
+                return f"page {self.page_number} holds over {MAX_PAGE_CHARS:,} characters"
+            return f"the pages up to {self.page_number} hold over {MAX_PDF_CHARS:,} characters"
 
     return BoundedAggregator
