@@ -305,7 +305,9 @@ def test_a_brief_over_the_clause_limit_is_a_clear_error():
         clause("ua-zz", str(n), "Romania will provide demining.", ["demining"])
         for n in range(MAX_BRIEF_CLAUSES + 1)
     ]
-    expected = f"{MAX_BRIEF_CLAUSES + 1:,} clauses, over the brief's limit of {MAX_BRIEF_CLAUSES:,}: narrow it"
+    expected = (
+        f"{MAX_BRIEF_CLAUSES + 1:,} clauses, over the brief's limit of {MAX_BRIEF_CLAUSES:,}: narrow it"
+    )
     with pytest.raises(ClausesError, match=expected):
         build_brief([agreement("ua-zz", ["UA", "RO"], dt.date(2024, 1, 1), many)])
 

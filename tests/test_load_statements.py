@@ -254,3 +254,36 @@ def test_a_site_locale_in_another_script_gives_way_to_the_text(tmp_path):
         encoding="utf-8",
     )
     assert load(path).language == "ru"
+
+
+# --- site noise --------------------------------------------------------------------------------------
+
+
+def test_a_repeated_headline_and_site_lines_are_dropped_from_a_news_item(tmp_path):
+    path = tmp_path / "news.md"
+    path.write_text(
+        "---\ntitle: Латвия передаст Украине гаубицы\nsite: example.org\n---\n\n"
+        "# Латвия передаст Украине гаубицы\n\n"
+        "Латвия передаст Украине гаубицы\n\n"
+        "Латвия передаст Украине гаубицы и боеприпасы, заявил министр обороны страны.\n\n"
+        "Читайте также: Эстония объявила о новом пакете помощи\n\n"
+        "Следите за событиями в Украине в нашей трансляции: LIVE TEXT\n",
+        encoding="utf-8",
+    )
+    agreement = load(path)
+    assert [c.text for c in agreement.clauses] == [
+        "Латвия передаст Украине гаубицы и боеприпасы, заявил министр обороны страны."
+    ]
+
+
+def test_a_headline_hard_broken_over_lines_is_dropped_once(tmp_path):
+    path = tmp_path / "outcomes.txt"
+    path.write_text(
+        "Outcomes of the Expert Groups On Grain Corridors\n\n"
+        "Outcomes of the Expert Groups\nOn Grain Corridors\nIstanbul, 2-3 June 2025\n\n"
+        "Ukraine and Türkiye agreed to keep the corridor open.\n",
+        encoding="utf-8",
+    )
+    agreement = load(path)
+    assert agreement.kind is Kind.READOUT and agreement.signed == D(2025, 6, 3)
+    assert [c.text for c in agreement.clauses] == ["Ukraine and Türkiye agreed to keep the corridor open."]

@@ -496,3 +496,51 @@ def test_nothing_lost_nothing_duplicated_for_any_text(text: str, prose: bool) ->
     ids = [c.id for c in result.clauses]
     assert len(ids) == len(set(ids))
     assert all(c.text for c in result.clauses)
+
+
+# --- statements: wrapped lines, numbered parts, readable paths ------------------------------------
+
+
+def test_a_wrapped_line_opening_with_a_parenthesis_stays_in_its_sentence() -> None:
+    text = (
+        "Third, we will launch the Extraordinary Revenue Acceleration\n"
+        "(ERA) Loans for Ukraine before the end of the year.\n"
+        "(a) A list item keeps its own line.\n"
+        "(IAEA) inspectors will stay at the plant.\n"
+    )
+    result = segment_with_rest(text, "s")
+    assert [c.text for c in result.clauses][:2] == [
+        "Third, we will launch the Extraordinary Revenue Acceleration (ERA) Loans for Ukraine before the end "
+        "of the year.",
+        "A list item keeps its own line.",
+    ]
+    assert result.clauses[2].text == "(IAEA) inspectors will stay at the plant."  # after a full stop: its own
+    assert covered(result) == non_space(text)
+
+
+def test_statement_paths_follow_its_numbered_parts_in_cyrillic_roman_numerals() -> None:
+    text = (
+        "Спільна заява\n\nІ. Безпека\n\nМи продовжимо постачання ППО. Ми навчатимемо пілотів.\n\n"
+        "Партнери домовилися про спільне виробництво.\n\nІІ. Економіка\n\nМи підтримаємо відновлення енергетики.\n"
+    )
+    got = by_path(segment(text, "uk", prose=True))
+    assert list(got) == ["I.p1.s1", "I.p1.s2", "I.p2.s1", "II.p1.s1"]
+    assert got["II.p1.s1"].heading == ["Спільна заява", "ІІ. Економіка"]
+
+
+def test_statement_points_are_numbered_as_the_text_numbers_them() -> None:
+    text = (
+        "1. We, the ministers, met today. We condemn the strikes.\n\n"
+        "2. We will deliver more interceptors.\n\n"
+        "- Each delivery is reported to the coalition.\n"
+    )
+    result = segment_with_rest(text, "en", prose=True)
+    got = by_path(result.clauses)
+    assert list(got) == ["1.s1", "1.s2", "2.s1", "p1.s1"]
+    assert got["p1.s1"].text == "Each delivery is reported to the coalition."  # a bullet is markup
+    assert covered(result) == non_space(text)
+
+
+def test_russian_news_sentences_in_reading_order() -> None:
+    text = "Латвия передаст Украине гаубицы. Об этом заявил министр.\n\nПоставки начнутся в марте.\n"
+    assert [c.path for c in segment(text, "ru", prose=True)] == ["p1.s1", "p1.s2", "p2.s1"]

@@ -156,7 +156,7 @@ def build_agreement(
 
 def infer(document: Document, given: dict[str, Any], path: str | Path) -> tuple[str, dict[str, Any]]:
     """The body text to segment and the metadata the text itself suggests."""
-    from clauses.load.documents import ISSUED, issuers
+    from clauses.load.documents import ISSUED, issuers, site_lines
     from clauses.load.news import clean_news, looks_like_news
 
     text = document.text
@@ -175,11 +175,14 @@ def infer(document: Document, given: dict[str, Any], path: str | Path) -> tuple[
             raise ClausesError("no article text left after removing the page's menus and links", path)
         text, title, signed = page.text, page.title, page.date
         paragraphs, title_lines = [p for p in text.split("\n") if p.strip()], 0
-    elif title_lines:
-        text = "\n\n".join(paragraphs[title_lines:]) + "\n"
     named = given.get("title") or title or ""  # a title the document has, not its first words
     title = named or metadata.fallback_title(paragraphs[0] if paragraphs else "")
-    body = paragraphs[title_lines:]
+    dropped = set(range(title_lines))
+    if kind in PROSE_KINDS:
+        dropped |= {title_lines + i for i in site_lines(named, paragraphs[title_lines:])}
+    if dropped:
+        text = _without_lines(text, dropped)
+    body = [p for i, p in enumerate(paragraphs) if i >= title_lines and i not in dropped]
     lead = body[0] if body else ""
     inferred = {
         "title": title,
@@ -196,6 +199,19 @@ def infer(document: Document, given: dict[str, Any], path: str | Path) -> tuple[
         "duration_years": metadata.duration_years(text),
     }
     return text, inferred
+
+
+def _without_lines(text: str, dropped: set[int]) -> str:
+    """The text without its non-empty lines numbered in ``dropped``; blank lines and wrapping kept."""
+    kept: list[str] = []
+    index = 0
+    for line in text.split("\n"):
+        if line.strip():
+            index += 1
+            if index - 1 in dropped:
+                continue
+        kept.append(line)
+    return "\n".join(kept).strip("\n") + "\n"
 
 
 def _clauses(text: str, agreement: Agreement, path: str | Path) -> list[Clause]:

@@ -41,6 +41,8 @@ class Cues(NamedTuple):
     we: frozenset[str]
     we_continues: frozenset[str]
     join: frozenset[str]
+    noise_words: int
+    noise: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +70,8 @@ def cues() -> Cues:
             frozenset(word.casefold() for word in issuers[key])
             for key in ("by", "by_after_form", "recipients", "we", "we_continues", "join")
         ),
+        int(data["noise_words"]),
+        tuple(str(phrase).casefold() for phrase in data["noise"]),
     )
 
 
@@ -204,3 +208,32 @@ def _joining(paragraph: str) -> list[str]:
             after = paragraph[end.end() :] if end else ""
             return _speakers(paragraph[: word.start()]) + _speakers(after, frozenset())
     return []
+
+
+def site_lines(title: str, paragraphs: list[str]) -> set[int]:
+    """Which of a statement's or news item's paragraphs are the site's, not the article's: the
+    headline repeated on top (also hard-broken over several lines), short promotional or 'Read also' lines."""
+    table = cues()
+    dropped = set(range(_repeated_title(title, paragraphs)))
+    for index, paragraph in enumerate(paragraphs):
+        lowered = paragraph.casefold()
+        if len(paragraph.split()) <= table.noise_words and any(phrase in lowered for phrase in table.noise):
+            dropped.add(index)
+    return dropped if len(dropped) < len(paragraphs) else set()
+
+
+def _repeated_title(title: str, paragraphs: list[str]) -> int:
+    """How many leading paragraphs spell the title again ('Outcomes of ... Expert Groups' / 'On the Black Sea')."""
+    wanted = _plain(title)
+    joined = ""
+    for index, paragraph in enumerate(paragraphs[:6]):
+        joined = f"{joined} {_plain(paragraph)}".strip()
+        if not wanted or not wanted.startswith(joined):
+            return 0
+        if joined == wanted:
+            return index + 1
+    return 0
+
+
+def _plain(text: str) -> str:
+    return " ".join(WORD.findall(text.casefold()))

@@ -30,7 +30,7 @@ from __future__ import annotations
 from clauses.errors import ClausesError
 from clauses.models import Clause
 from clauses.segment.agreement import AgreementBuilder
-from clauses.segment.lines import parse
+from clauses.segment.lines import parse, unwrap
 from clauses.segment.prose import ProseBuilder
 from clauses.segment.state import Segmentation
 
@@ -48,6 +48,6 @@ def segment_with_rest(text: str, agreement_id: str, *, prose: bool = False) -> S
         raise ClausesError(f"text to segment must be str, not {type(text).__name__}")
     if not agreement_id or any(ch.isspace() or ch == ":" for ch in agreement_id):
         raise ClausesError(f"agreement id must be a slug without spaces or ':', got {agreement_id!r}")
-    lines = [parse(raw) for raw in (line.strip() for line in text.splitlines()) if raw]
+    lines = [parse(raw) for raw in unwrap([line.strip() for line in text.splitlines()])]
     builder = ProseBuilder(agreement_id) if prose else AgreementBuilder(agreement_id)
     return builder.run(lines)

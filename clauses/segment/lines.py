@@ -37,6 +37,21 @@ class Line:
     md_level: int = 0
 
 
+def unwrap(raws: list[str]) -> list[str]:
+    """The non-empty lines, a line that opens with a parenthesis but no list marker ("(ERA) Loans for
+    Ukraine ...") joined to the line above it when that one stops mid-sentence: a wrapped line."""
+    lines: list[str] = []
+    previous = ""
+    for raw in raws:
+        wrapped = previous and raw.startswith("(") and not markers.PAREN.match(raw)
+        if wrapped and previous[-1] not in ".;:!?…" and not previous.startswith("#"):
+            lines[-1] = f"{lines[-1]} {raw}"
+        elif raw:
+            lines.append(raw)
+        previous = raw
+    return lines
+
+
 def parse(raw: str) -> Line:
     markup: list[str] = []
     body = raw

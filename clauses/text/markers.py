@@ -16,9 +16,15 @@ LETTERS = "A-Za-zА-Яа-яІіЇїЄєҐґ"
 ROMAN = "ivxlcdmIVXLCDM"
 NUMBER = r"\d{1,3}"
 DOTTED = rf"{NUMBER}(?:\.{NUMBER})+"
+LOWER = "a-zа-яіїєґ"
+SMALL_ROMAN = r"(?=[ivxIVXІХ]{2})(?:x{0,3}(?:ix|iv|v?i{0,3})|[XХ]{0,3}(?:[IІ][XХ]|[IІ]V|V?[IІ]{0,3}))"
+"""A roman numeral of two letters or more up to 39 ("ii", "XIV", "ІІІ" in Cyrillic letters): list markers
+stay small, so "(DC)" or "(MIX)" in parentheses is an abbreviation, not an item."""
+IN_PARENTHESES = rf"{NUMBER}|[{LETTERS}]|[{LOWER}]{{2}}|{SMALL_ROMAN}"
+"""What a marker in parentheses holds: "(3)", "(b)", "(aa)", "(iv)"; never "(ERA)", "(IAEA)", "(EU)"."""
 ITEM = (
     rf"\(?(?:{NUMBER}(?:\.{NUMBER})*|[{ROMAN}]{{1,6}}|[{LETTERS}])[.)]"
-    rf"|\((?:{NUMBER}|[{LETTERS}]{{1,6}})\)"
+    rf"|\((?:{IN_PARENTHESES})\)"
 )
 """A numbered, lettered or roman item: "3.", "2.1.", "b)", "(iv)", "(12)", "(aa)"."""
 NUMBERED = rf"{NUMBER}(?:\.{NUMBER})*[.)]|\(?[ivxlc]{{1,6}}[.)]|[IVXLC]{{1,6}}\."
@@ -27,7 +33,7 @@ what the paragraphs of an agreement open with."""
 
 # A line's own marker, parsed by the segmenter (groups: the marker, and its closing stop where it has one).
 BULLET = re.compile(rf"^([{BULLETS}o])\s+(?=\S)")
-PAREN = re.compile(rf"^\(({NUMBER}|[{LETTERS}]{{1,6}})\)\s*")
+PAREN = re.compile(rf"^\(({IN_PARENTHESES})\)\s*")
 DOTTED_MARK = re.compile(rf"^({DOTTED})\.?(?=\s)")
 NUMBER_MARK = re.compile(rf"^({NUMBER})([.)])(?=\s|$)")
 LETTER_MARK = re.compile(rf"^([{LETTERS}]{{1,7}})([.)])(?=\s)")
