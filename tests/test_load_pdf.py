@@ -309,8 +309,8 @@ def test_damaged_real_layout_raises_only_clauses_error(
 def test_hyphen_joining_is_linear_on_a_line_of_hyphenated_syllables():
     from clauses.load.pdf import LINE_END_HYPHEN
 
-    line = "ab-" * 8_000 + " rest"
-    with finishes_within(3):  # every position started a run to the line end: 3 s at 8 KB
+    line = "ab-" * 16_000 + " rest"
+    with finishes_within(8):  # every position started a run to the line end: 3 s at 8 KB
         assert LINE_END_HYPHEN.sub(r"\1\2", line) == line
     assert LINE_END_HYPHEN.sub(r"\1\2", "secu-\nrity and Euro-\nAtlantic") == "security and EuroAtlantic"
 
@@ -318,7 +318,7 @@ def test_hyphen_joining_is_linear_on_a_line_of_hyphenated_syllables():
 def test_the_vocabulary_of_compounds_is_linear_on_a_long_word():
     from clauses.load.pdf import COMPOUND
 
-    with finishes_within(3):  # every letter started a run to the word's end: 6 s at 20,000 letters
+    with finishes_within(8):  # every letter started a run to the word's end: 6 s at 20,000 letters
         assert COMPOUND.findall("a" * 40_000) == []
     assert COMPOUND.findall("a long-term, Euro-Atlantic self-sufficient-ish plan") == [
         "long-term",
@@ -333,7 +333,7 @@ def test_the_vocabulary_of_compounds_is_linear_on_a_long_word():
 def test_nested_and_reused_form_objects_are_bounded(tmp_path, depth, fanout, message):
     path = tmp_path / "forms.pdf"
     path.write_bytes(nested_forms_pdf(depth, fanout))
-    with finishes_within(10), pytest.raises(ClausesError, match=f"page 1 {message}"):
+    with finishes_within(30), pytest.raises(ClausesError, match=f"page 1 {message}"):
         extract_pdf(path)  # 2.9 KB of forms 30 deep was killed at 180 s and 7.7 GB
 
 
@@ -347,7 +347,7 @@ def test_a_page_of_too_many_characters_is_refused_naming_the_page(tmp_path):
     line = "Romania will provide demining equipment to Ukraine in 2025."
     lines = [Text(20, 830 - i * 1.3, line, size=1) for i in range(600)]
     path = make_pdf(tmp_path / "dense.pdf", [[Text(72, 700, "Agreement between Ukraine and Romania")], lines])
-    with finishes_within(10), pytest.raises(ClausesError, match="page 2 holds over 30,000 characters"):
+    with finishes_within(30), pytest.raises(ClausesError, match="page 2 holds over 30,000 characters"):
         extract_pdf(path)  # 3,000 tight lines took 83 s
 
 

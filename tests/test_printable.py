@@ -51,5 +51,5 @@ def test_nested_data_is_cleaned():
 
 @pytest.mark.parametrize("unit", ["\x1b]", "\x1b[1", "\x9d", "\x1b"])
 def test_cost_is_linear_in_unterminated_sequences(unit):
-    with finishes_within(2):
+    with finishes_within(5):
         assert "\x1b" not in printable(unit * 200_000)
