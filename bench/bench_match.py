@@ -67,7 +67,13 @@ def main() -> None:
     parser.add_argument("--large", action="store_true", help="also run 1,000 agreements")
     parser.add_argument("--agreements", type=int, default=30)
     parser.add_argument("--clauses", type=int, default=150)
+    parser.add_argument(
+        "--scaling", action="store_true", help="n-way match of 100 to 1,000 agreements: time and slope"
+    )
     args = parser.parse_args()
+    if args.scaling:
+        _scaling()
+        return
     synth = corpus(args.agreements, args.clauses)
     agreements = synth.agreements
     pairs = list(itertools.combinations(agreements, 2))
@@ -116,6 +122,26 @@ def _baselines(agreements: list, pairs: list, elapsed: float) -> None:
     print(f"difflib SequenceMatcher, every clause pair: {per_pair:.2f} s per agreement pair (measured on"
           f" {len(rows)} x {len(second.clauses)} clauses), ~{estimate:.0f} s for all {len(pairs)};"
           f" difflib / ours = {estimate / elapsed:.0f}x")  # fmt: skip
+
+
+def _scaling() -> None:
+    """n-way ``match`` time at growing sizes, and the log-log slope of each step (1.0: linear)."""
+    import math
+
+    previous: tuple[int, float] | None = None
+    everything = corpus(1000, 150, seed=11).agreements
+    for size in (100, 200, 500, 1000):
+        agreements = everything[:size]
+        start = time.perf_counter()
+        match(agreements)
+        elapsed = time.perf_counter() - start
+        slope = (
+            ""
+            if previous is None
+            else f", slope {math.log(elapsed / previous[1]) / math.log(size / previous[0]):.2f}"
+        )
+        print(f"n-way match of {size} agreements: {elapsed:.1f} s{slope}", flush=True)
+        previous = (size, elapsed)
 
 
 def _large() -> None:
