@@ -118,6 +118,14 @@ class CategoryLabel(Strict):
         return value
 
 
+class Basis(StrEnum):
+    """What a match between clauses rests on."""
+
+    WORDING = "wording"  # words in common, the rarer the more they count (one language)
+    CONCEPTS = "concepts"  # the same things named in two languages (systems, institutions, numbers...)
+    DEADLINE = "deadline"  # the same deadline set in the same category, whatever the words
+
+
 class QuantityKind(StrEnum):
     MONEY = "money"
     DURATION = "duration"

@@ -3,7 +3,7 @@
 A clause rewritten in other words keeps the names of systems, funds, institutions and programmes,
 its amounts and deadlines, and drops or changes the common words ("support", "Ukraine",
 "cooperation"). A cosine of TF-IDF vectors weighs each shared feature by its rarity among the
-clauses being matched (``Rarity``: fitted on them, so a user's corpus sets its own weights and
+clauses being matched (fitted on them, so a user's corpus sets its own weights and
 nothing is shipped or downloaded). Features are word unigrams and bigrams for clauses in one
 language, and concept ids (``clauses.concepts``) across languages.
 
@@ -13,8 +13,6 @@ rows are looked up among the sorted features of the columns, and the products su
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -29,54 +27,65 @@ class Vector(NamedTuple):
     weights: np.ndarray  # float64, unit norm
 
 
-def bigrams(words: Sequence[str]) -> list[str]:
-    """The words and each two neighbours joined: "air defence systems" → air, defence, systems,
-    "air defence", "defence systems"."""
-    return [*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))]
+def tfidf_vectors(documents: Sequence[Iterable[str]], binary: bool = False) -> list[Vector]:
+    """Unit TF-IDF vectors of the documents' features (strings), fitted on the documents."""
+    import numpy as np
+
+    ids: dict[str, int] = {}
+    lists = [[ids.setdefault(f, len(ids)) for f in d] for d in documents]
+    features = np.array([f for d in lists for f in d], dtype=np.int64)
+    owners = np.repeat(np.arange(len(lists)), [len(d) for d in lists])
+    return _tfidf(owners, features, len(lists), binary=binary, common=None)
 
 
-class Rarity:
-    """Document frequencies of features over a set of clauses, and TF-IDF vectors weighted by them."""
+def word_vectors(documents: Sequence[Sequence[str]], common: float | None = None) -> list[Vector]:
+    """Unit TF-IDF vectors of the documents' words and bigrams ("air", "defence", "air defence"), fitted
+    on the documents. Each word is looked up once and the bigrams are made as numbers: the clauses of a
+    thousand agreements hold some ten million features.
 
-    def __init__(self, documents: Iterable[Iterable[str]] = ()) -> None:
-        self.ids: dict[str, int] = {}
-        self.frequency: Counter[int] = Counter()
-        self.count = 0
-        for document in documents:
-            self.count += 1
-            self.frequency.update({self._id(feature) for feature in document})
+    The weight of a feature is its sublinear term frequency (1 + log n) times its smoothed inverse
+    document frequency (log((1 + documents) / (1 + documents holding it)) + 1). Features in more than
+    ``common`` documents count in the norm but are left out of the vector: they add little to a
+    cosine and most of its cost (nearly every clause holds them).
+    """
+    import numpy as np
 
-    def _id(self, feature: str) -> int:
-        found = self.ids.get(feature)
-        if found is None:
-            found = self.ids[feature] = len(self.ids)
-        return found
+    vocabulary: dict[str, int] = {}
+    ids = np.array([vocabulary.setdefault(w, len(vocabulary)) for d in documents for w in d], dtype=np.int64)
+    lengths = np.array([len(d) for d in documents], dtype=np.int64)
+    owners = np.repeat(np.arange(len(documents)), lengths)
+    size = len(vocabulary)
+    follows = np.ones(len(ids), dtype=bool)
+    follows[np.cumsum(lengths)[lengths > 0] - 1] = False  # the last word of a clause starts no bigram
+    pairs = np.flatnonzero(follows[:-1]) if len(ids) else np.zeros(0, dtype=np.int64)
+    features = np.concatenate([ids, size + ids[pairs] * size + ids[pairs + 1]])
+    owners = np.concatenate([owners, owners[pairs]])
+    return _tfidf(owners, features, len(documents), binary=False, common=common)
 
-    def weight(self, feature: str) -> float:
-        """Smoothed inverse document frequency: 1 for a feature in every clause, more the rarer it is."""
-        frequency = self.frequency.get(self.ids.get(feature, -1), 0)
-        return math.log((1 + self.count) / (1 + frequency)) + 1
 
-    def vector(self, features: Iterable[str], binary: bool = False, common: float | None = None) -> Vector:
-        """The unit TF-IDF vector of a clause's features (sublinear term frequency, or 1 when ``binary``).
+def _tfidf(
+    owners: np.ndarray, features: np.ndarray, count: int, binary: bool, common: float | None
+) -> list[Vector]:
+    """Unit TF-IDF vectors of ``count`` documents from their (owner, feature) occurrences."""
+    import numpy as np
 
-        Features in more than ``common`` clauses count in the norm but are left out of the vector:
-        they add little to a cosine and most of its cost (nearly every clause holds them).
-        """
-        import numpy as np
-
-        counts = Counter(features)
-        ids = np.array([self._id(feature) for feature in counts], dtype=np.int64)
-        weights = np.array(
-            [(1.0 if binary else 1.0 + math.log(n)) * self.weight(f) for f, n in counts.items()],
-            dtype=np.float64,
-        )
-        norm = float(np.sqrt(weights @ weights)) or 1.0
-        if common is not None:
-            kept = np.array([self.frequency[i] <= common for i in ids.tolist()], dtype=bool)
-            ids, weights = ids[kept], weights[kept]
-        order = np.argsort(ids)
-        return Vector(ids[order], weights[order] / norm)
+    if not len(features):
+        empty = np.zeros(0, dtype=np.int64)
+        return [Vector(empty, np.zeros(0)) for _ in range(count)]
+    distinct, features = np.unique(features, return_inverse=True)
+    pairs, tf = np.unique(owners * len(distinct) + features, return_counts=True)
+    owners, features = np.divmod(pairs, len(distinct))
+    frequency = np.bincount(features, minlength=len(distinct)).astype(np.float64)
+    weights = np.log((1 + count) / (1 + frequency[features])) + 1
+    if not binary:
+        weights = weights * (1 + np.log(tf))
+    norms = np.sqrt(np.bincount(owners, weights=weights * weights, minlength=count))
+    weights = weights / np.where(norms > 0, norms, 1.0)[owners]
+    if common is not None:
+        kept = frequency[features] <= common
+        owners, features, weights = owners[kept], features[kept], weights[kept]
+    bounds = np.searchsorted(owners, np.arange(1, count))
+    return [Vector(f, w) for f, w in zip(np.split(features, bounds), np.split(weights, bounds), strict=True)]
 
 
 class Stacked(NamedTuple):
@@ -130,7 +139,7 @@ WORDING_SHARE = 0.5
 
 COMMON_SHARE = 0.1
 """Features in more than this share of the clauses (and more than ``COMMON_LEAST``) are left out of
-cosines (``Rarity.vector``): on two agreements, of 25 clauses out of 250."""
+cosines (``word_vectors``): on two agreements, of 25 clauses out of 250."""
 
 COMMON_LEAST = 10
 
@@ -155,16 +164,16 @@ class Scorer:
     def __init__(self, profiles: Sequence[Profile]) -> None:
         import numpy as np
 
-        features = [bigrams(p.words) for p in profiles]
-        words, concepts = Rarity(features), Rarity(p.concepts for p in profiles)
         common = max(COMMON_SHARE * len(profiles), COMMON_LEAST)
-        self.words = [words.vector(f, common=common) for f in features]
-        self.concepts = [concepts.vector(p.concepts, binary=True) for p in profiles]
+        self.words = word_vectors([p.words for p in profiles], common=common)
         codes: dict[str, int] = {}
         self.languages = np.array(
             [codes.setdefault(p.language, len(codes)) for p in profiles], dtype=np.int64
         )
         self.mixed = len(codes) > 1
+        self.concepts = tfidf_vectors(
+            [sorted(p.concepts) for p in profiles] if self.mixed else [], binary=True
+        )
         self.headings = np.array([p.heading for p in profiles], dtype=bool)
 
     def score(self, rows: Sequence[int], columns: Sequence[int], ratios: np.ndarray) -> np.ndarray:

@@ -9,67 +9,66 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clauses.concepts import concepts
-from clauses.similarity import Profile, Rarity, Scorer, bigrams, cosines, stack
+from clauses.similarity import Profile, Scorer, cosines, stack, tfidf_vectors, word_vectors
 
 WORDS = st.lists(
     st.sampled_from("patriot air defence support ukraine fund training pilots nato".split()), max_size=8
 )
 
 
-def test_bigrams_keep_the_words_and_add_each_neighbouring_pair() -> None:
-    assert bigrams(["air", "defence", "systems"]) == [
-        "air",
-        "defence",
-        "systems",
-        "air defence",
-        "defence systems",
-    ]
-    assert bigrams([]) == []
+def _weights(document: list[str], documents: list[list[str]]) -> dict[str, float]:
+    """A clause's TF-IDF weights worked out by hand, features being its words and bigrams."""
+
+    def features(words: list[str]) -> list[str]:
+        return [*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))]
+
+    mine = features(document)
+    frequency = {f: sum(f in features(d) for d in documents) for f in set(mine)}
+    return {f: (1 + math.log(mine.count(f))) * (math.log((1 + len(documents)) / (1 + n)) + 1)
+            for f, n in frequency.items()}  # fmt: skip
 
 
-def test_a_rare_shared_word_counts_for_more_than_a_common_one() -> None:
-    clauses = [
-        ["support", "ukraine", "patriot"],
-        ["support", "ukraine", "training"],
-        ["support", "ukraine", "fund"],
-    ]
-    rarity = Rarity(clauses)
-    assert rarity.weight("support") == 1.0 < rarity.weight("patriot") < rarity.weight("never seen")
-    common = rarity.vector(["support", "pilots"]), rarity.vector(["support", "training"])
-    rare = rarity.vector(["patriot", "pilots"]), rarity.vector(["patriot", "training"])
-    [[by_common]], [[by_rare]] = (cosines(stack([a]), stack([b], by_feature=True)) for a, b in (common, rare))
-    assert by_rare > by_common
-
-
-def _cosine(first: list[str], second: list[str], rarity: Rarity) -> float:
-    """The cosine worked out one clause pair at a time, as a dictionary product."""
-
-    def weights(words: list[str]) -> dict[str, float]:
-        return {w: (1 + math.log(words.count(w))) * rarity.weight(w) for w in set(words)}
-
-    a, b = weights(first), weights(second)
-    dot = sum(value * b.get(word, 0.0) for word, value in a.items())
-    norms = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+def _cosine(first: dict[str, float], second: dict[str, float]) -> float:
+    dot = sum(value * second.get(feature, 0.0) for feature, value in first.items())
+    norms = math.sqrt(sum(v * v for v in first.values())) * math.sqrt(sum(v * v for v in second.values()))
     return dot / norms if norms else 0.0
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(WORDS, min_size=1, max_size=5), st.lists(WORDS, min_size=1, max_size=5))
-def test_the_sparse_product_equals_each_cosine_alone(rows: list[list[str]], columns: list[list[str]]) -> None:
-    rarity = Rarity([*rows, *columns])
-    found = cosines(stack([rarity.vector(r) for r in rows]), stack([rarity.vector(c) for c in columns], True))
-    expected = np.array([[_cosine(r, c, rarity) for c in columns] for r in rows])
+def test_the_sparse_product_equals_each_cosine_worked_out_alone(
+    rows: list[list[str]], columns: list[list[str]]
+) -> None:
+    documents = [*rows, *columns]
+    vectors = word_vectors(documents)
+    found = cosines(stack(vectors[: len(rows)]), stack(vectors[len(rows) :], by_feature=True))
+    weights = [_weights(d, documents) for d in documents]
+    expected = np.array([[_cosine(weights[r], weights[len(rows) + c]) for c in range(len(columns))]
+                         for r in range(len(rows))])  # fmt: skip
     assert found.shape == (len(rows), len(columns))
     assert np.allclose(found, expected)
 
 
-def test_binary_vectors_ignore_repetition_and_nothing_scores_zero() -> None:
-    rarity = Rarity([["a"], ["b"]])
-    assert np.array_equal(
-        rarity.vector(["a", "a", "b"], binary=True).weights, rarity.vector(["a", "b"]).weights
-    )
-    assert cosines(stack([]), stack([rarity.vector(["a"])], True)).shape == (0, 1)
-    assert cosines(stack([rarity.vector([])]), stack([rarity.vector(["a"])], True)).tolist() == [[0.0]]
+def test_a_shared_rare_word_counts_for_more_than_a_shared_common_one() -> None:
+    documents = [["support", "patriot"], ["support", "training"], ["support", "fund"], ["patriot", "pilots"]]
+    vectors = word_vectors(documents)
+    [[by_common, by_rare]] = cosines(stack(vectors[:1]), stack([vectors[1], vectors[3]], by_feature=True))
+    assert by_rare > by_common
+
+
+def test_common_features_are_left_out_but_still_weigh_in_the_norm() -> None:
+    documents = [["support", "patriot"], ["support", "training"], ["support", "fund"]]
+    full, trimmed = word_vectors(documents)[0], word_vectors(documents, common=2)[0]
+    assert len(trimmed.features) < len(full.features)
+    assert np.sum(trimmed.weights**2) < 1.0 == np.round(np.sum(full.weights**2), 9)
+
+
+def test_binary_vectors_ignore_repetition_and_empty_ones_score_zero() -> None:
+    once, twice = tfidf_vectors([["a", "b"], ["a", "a", "b"], ["c"]], binary=True)[:2]
+    assert np.array_equal(once.weights, twice.weights)
+    [empty, only] = word_vectors([[], ["a"]])
+    assert cosines(stack([]), stack([only], True)).shape == (0, 1)
+    assert cosines(stack([empty]), stack([only], True)).tolist() == [[0.0]]
 
 
 def _profile(text: str, language: str = "en", heading: bool = False) -> Profile:
@@ -95,10 +94,13 @@ def test_across_languages_only_concepts_count_and_headings_score_nothing() -> No
     english = "Luxembourg will purchase IRIS-T interceptors for the air defence of Ukraine in 2025."
     ukrainian = "Люксембург закупить перехоплювачі IRIS-T для протиповітряної оборони України у 2025 році."
     other = "Учасники проведуть консультації протягом 24 годин."
-    scorer = Scorer(
-        [_profile(english), _profile(ukrainian, "uk"), _profile(other, "uk"), _profile(english, heading=True)]
-    )
-    zero_ratio = np.zeros((1, 3))
-    translated, unrelated, heading = scorer.score([0], [1, 2, 3], zero_ratio)[0]
+    profiles = [
+        _profile(english),
+        _profile(ukrainian, "uk"),
+        _profile(other, "uk"),
+        _profile(english, heading=True),
+    ]
+    scorer = Scorer(profiles)
+    translated, unrelated, heading = scorer.score([0], [1, 2, 3], np.zeros((1, 3)))[0]
     assert translated > 0.5 > unrelated and heading == 0.0
     assert scorer.across(0, 1) and not scorer.across(0, 3)
