@@ -7,8 +7,8 @@ clauses being matched (fitted on them, so a user's corpus sets its own weights a
 nothing is shipped or downloaded). Features are word unigrams and bigrams for clauses in one
 language, and concept ids (``clauses.concepts``) across languages.
 
-Cosines of many clauses at once are one sparse product in numpy (``cosines``): the features of the
-rows are looked up among the sorted features of the columns, and the products summed per cell.
+Cosines of many clauses at once are one sparse product in numpy (``cosines``): the features of one
+side are looked up among the sorted features of the other, and the products summed per cell.
 """
 
 from __future__ import annotations
@@ -20,14 +20,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 
-class Vector(NamedTuple):
-    """A unit vector: sorted feature ids and their weights."""
-
-    features: np.ndarray  # int64, sorted
-    weights: np.ndarray  # float64, unit norm
-
-
-def tfidf_vectors(documents: Sequence[Iterable[str]], binary: bool = False) -> list[Vector]:
+def tfidf_vectors(documents: Sequence[Iterable[str]], binary: bool = False) -> Vectors:
     """Unit TF-IDF vectors of the documents' features (strings), fitted on the documents."""
     import numpy as np
 
@@ -35,18 +28,16 @@ def tfidf_vectors(documents: Sequence[Iterable[str]], binary: bool = False) -> l
     lists = [[ids.setdefault(f, len(ids)) for f in d] for d in documents]
     features = np.array([f for d in lists for f in d], dtype=np.int64)
     owners = np.repeat(np.arange(len(lists)), [len(d) for d in lists])
-    return _tfidf(owners, features, len(lists), binary=binary, common=None)
+    return _tfidf(owners, features, len(lists), binary=binary)
 
 
-def word_vectors(documents: Sequence[Sequence[str]], common: float | None = None) -> list[Vector]:
+def word_vectors(documents: Sequence[Sequence[str]]) -> Vectors:
     """Unit TF-IDF vectors of the documents' words and bigrams ("air", "defence", "air defence"), fitted
     on the documents. Each word is looked up once and the bigrams are made as numbers: the clauses of a
     thousand agreements hold some ten million features.
 
     The weight of a feature is its sublinear term frequency (1 + log n) times its smoothed inverse
-    document frequency (log((1 + documents) / (1 + documents holding it)) + 1). Features in more than
-    ``common`` documents count in the norm but are left out of the vector: they add little to a
-    cosine and most of its cost (nearly every clause holds them).
+    document frequency (log((1 + documents) / (1 + documents holding it)) + 1).
     """
     import numpy as np
 
@@ -60,18 +51,15 @@ def word_vectors(documents: Sequence[Sequence[str]], common: float | None = None
     pairs = np.flatnonzero(follows[:-1]) if len(ids) else np.zeros(0, dtype=np.int64)
     features = np.concatenate([ids, size + ids[pairs] * size + ids[pairs + 1]])
     owners = np.concatenate([owners, owners[pairs]])
-    return _tfidf(owners, features, len(documents), binary=False, common=common)
+    return _tfidf(owners, features, len(documents), binary=False)
 
 
-def _tfidf(
-    owners: np.ndarray, features: np.ndarray, count: int, binary: bool, common: float | None
-) -> list[Vector]:
+def _tfidf(owners: np.ndarray, features: np.ndarray, count: int, binary: bool) -> Vectors:
     """Unit TF-IDF vectors of ``count`` documents from their (owner, feature) occurrences."""
     import numpy as np
 
     if not len(features):
-        empty = np.zeros(0, dtype=np.int64)
-        return [Vector(empty, np.zeros(0)) for _ in range(count)]
+        return Vectors(np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(count + 1, dtype=np.int64))
     distinct, features = np.unique(features, return_inverse=True)
     pairs, tf = np.unique(owners * len(distinct) + features, return_counts=True)
     owners, features = np.divmod(pairs, len(distinct))
@@ -81,11 +69,7 @@ def _tfidf(
         weights = weights * (1 + np.log(tf))
     norms = np.sqrt(np.bincount(owners, weights=weights * weights, minlength=count))
     weights = weights / np.where(norms > 0, norms, 1.0)[owners]
-    if common is not None:
-        kept = frequency[features] <= common
-        owners, features, weights = owners[kept], features[kept], weights[kept]
-    bounds = np.searchsorted(owners, np.arange(1, count))
-    return [Vector(f, w) for f, w in zip(np.split(features, bounds), np.split(weights, bounds), strict=True)]
+    return Vectors(features, weights, np.searchsorted(owners, np.arange(count + 1)))
 
 
 class Stacked(NamedTuple):
@@ -97,51 +81,51 @@ class Stacked(NamedTuple):
     size: int
 
 
-def stack(vectors: Sequence[Vector], by_feature: bool = False) -> Stacked:
-    """Vectors as flat arrays; sorted by feature when ``by_feature`` (the columns of ``cosines``)."""
-    import numpy as np
+class Vectors:
+    """Many unit vectors laid end to end, each from ``starts[i]`` to ``starts[i + 1]``: any of them are
+    taken together (``take``) without a loop over them."""
 
-    if not vectors:
-        empty = np.zeros(0, dtype=np.int64)
-        return Stacked(empty, np.zeros(0), empty, 0)
-    features = np.concatenate([v.features for v in vectors])
-    weights = np.concatenate([v.weights for v in vectors])
-    owners = np.repeat(np.arange(len(vectors)), [len(v.features) for v in vectors])
-    if by_feature:
-        order = np.argsort(features, kind="stable")
-        features, weights, owners = features[order], weights[order], owners[order]
-    return Stacked(features, weights, owners, len(vectors))
+    def __init__(self, features: np.ndarray, weights: np.ndarray, starts: np.ndarray) -> None:
+        self.features, self.weights, self.starts = features, weights, starts
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def take(self, indices: Sequence[int] | np.ndarray) -> Stacked:
+        import numpy as np
+
+        indices = np.asarray(indices, dtype=np.int64)
+        first, lengths = self.starts[indices], self.starts[indices + 1] - self.starts[indices]
+        total = int(lengths.sum())
+        positions = np.repeat(first - (np.cumsum(lengths) - lengths), lengths) + np.arange(total)
+        owners = np.repeat(np.arange(len(indices)), lengths)
+        return Stacked(self.features[positions], self.weights[positions], owners, len(indices))
 
 
 def cosines(rows: Stacked, columns: Stacked) -> np.ndarray:
-    """The rows × columns matrix of cosines; ``columns`` stacked ``by_feature``."""
+    """The rows × columns matrix of cosines: the smaller side sorted by feature, the other looked up in it."""
     import numpy as np
 
+    if len(rows.features) < len(columns.features):
+        return cosines(columns, rows).T
     result = np.zeros(rows.size * columns.size)
     if not rows.size or not columns.size:
         return result.reshape(rows.size, columns.size)
-    low = np.searchsorted(columns.features, rows.features, side="left")
-    counts = np.searchsorted(columns.features, rows.features, side="right") - low
+    order = np.argsort(columns.features, kind="stable")
+    features, weights, owners = columns.features[order], columns.weights[order], columns.owners[order]
+    low = np.searchsorted(features, rows.features, side="left")
+    counts = np.searchsorted(features, rows.features, side="right") - low
     total = int(counts.sum())
     if total:
         entry = np.repeat(np.arange(len(rows.features)), counts)
-        offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-        column = np.repeat(low, counts) + offsets
-        cells = rows.owners[entry] * columns.size + columns.owners[column]
-        result = np.bincount(
-            cells, weights=rows.weights[entry] * columns.weights[column], minlength=len(result)
-        )
+        column = np.repeat(low - (np.cumsum(counts) - counts), counts) + np.arange(total)
+        cells = rows.owners[entry] * columns.size + owners[column]
+        result = np.bincount(cells, weights=rows.weights[entry] * weights[column], minlength=len(result))
     return np.minimum(result, 1.0).reshape(rows.size, columns.size)
 
 
 WORDING_SHARE = 0.5
 """Share of the rarity cosine (its square root) in a same-language similarity; the rest is the wording ratio."""
-
-COMMON_SHARE = 0.1
-"""Features in more than this share of the clauses (and more than ``COMMON_LEAST``) are left out of
-cosines (``word_vectors``): on two agreements, of 25 clauses out of 250."""
-
-COMMON_LEAST = 10
 
 
 class Profile(NamedTuple):
@@ -164,8 +148,7 @@ class Scorer:
     def __init__(self, profiles: Sequence[Profile]) -> None:
         import numpy as np
 
-        common = max(COMMON_SHARE * len(profiles), COMMON_LEAST)
-        self.words = word_vectors([p.words for p in profiles], common=common)
+        self.words = word_vectors([p.words for p in profiles])
         codes: dict[str, int] = {}
         self.languages = np.array(
             [codes.setdefault(p.language, len(codes)) for p in profiles], dtype=np.int64
@@ -181,14 +164,12 @@ class Scorer:
         import numpy as np
 
         rows, columns = np.asarray(rows, dtype=np.int64), np.asarray(columns, dtype=np.int64)
-        rarity = cosines(stack([self.words[r] for r in rows]), stack([self.words[c] for c in columns], True))
+        rarity = cosines(self.words.take(rows), self.words.take(columns))
         result = WORDING_SHARE * np.sqrt(rarity) + (1 - WORDING_SHARE) * (ratios / 100)
         if self.mixed:
             across = self.languages[rows][:, None] != self.languages[columns][None, :]
             if across.any():
-                shared = cosines(
-                    stack([self.concepts[r] for r in rows]), stack([self.concepts[c] for c in columns], True)
-                )
+                shared = cosines(self.concepts.take(rows), self.concepts.take(columns))
                 result = np.where(across, shared, result)
         result[self.headings[rows], :] = 0.0
         result[:, self.headings[columns]] = 0.0
