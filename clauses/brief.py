@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import Field, PrivateAttr
 
 from clauses.errors import ClausesError
-from clauses.models import ALL_PARTIES, CATEGORY_IDS, Agreement, Clause, Kind, Strength, Strict
+from clauses.models import ALL_PARTIES, CATEGORY_IDS, Agreement, Basis, Clause, Kind, Strength, Strict
 
 UKRAINE = "UA"
 MAX_BRIEF_CLAUSES = 5_000
@@ -78,6 +78,9 @@ class MatchedGroup(Strict):
     similarity: float
     shared_deadline: str | None = Field(
         default=None, description="the deadline that paired them, not their wording"
+    )
+    basis: Basis = Field(
+        default=Basis.WORDING, description="what the match rests on (clauses.match.Match.basis)"
     )
     also: list[str] = Field(default_factory=list, description="further members, named but not quoted")
 

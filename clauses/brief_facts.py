@@ -54,14 +54,16 @@ def alignment(
 
     groups = _from_alignment(match(list(signed)), signed, categories)
     method = (
-        "Clauses matched by clauses.match (party names neutralised, one-to-one assignment); clauses "
-        "of one category that set the same deadline are matched whatever their wording."
+        "Clauses matched by clauses.match (party names neutralised, shared words weighted by their "
+        "rarity, one-to-one assignment); clauses of one category that set the same deadline are matched "
+        "whatever their wording."
     )
     languages = sorted({a.language for a in signed})
     if len(languages) > 1:
         method += (
-            f" The texts are in {len(languages)} languages ({', '.join(languages)}): across languages only "
-            "shared deadlines pair clauses, so a clause listed as unique may have a counterpart in translation."
+            f" The texts are in {len(languages)} languages ({', '.join(languages)}): across languages clauses "
+            "are paired by the concepts they share (systems, institutions, numbers, deadlines), which finds "
+            "fewer counterparts than wording, so a clause listed as unique may have one in translation."
         )
     return {c: sorted(g, key=lambda m: (-len(m.clauses), -m.similarity)) for c, g in groups.items()}, method
 
@@ -77,7 +79,10 @@ def _from_alignment(
         if category in groups and len({agreement_of(cid) for cid in ids}) > 1:
             groups[category].append(
                 MatchedGroup(
-                    clauses=ids, similarity=round(found.similarity, 3), shared_deadline=found.shared_deadline
+                    clauses=ids,
+                    similarity=round(found.similarity, 3),
+                    shared_deadline=found.shared_deadline,
+                    basis=found.basis,
                 )
             )
     return groups

@@ -118,7 +118,7 @@ def test_compare_real_pair(runner, shared: Path) -> None:
     assert de_gb and all(m["similarity"] >= 0.6 for m in de_gb)
 
 
-def test_compare_pairs_a_translation_by_its_deadline_and_says_so(runner, tmp_path: Path) -> None:
+def test_compare_pairs_a_translation_by_its_concepts_and_says_so(runner, tmp_path: Path) -> None:
     english = tmp_path / "ua-no-2030.md"
     english.write_text(
         "# Agreement between Ukraine and Norway\n\n"
@@ -137,14 +137,14 @@ def test_compare_pairs_a_translation_by_its_deadline_and_says_so(runner, tmp_pat
     result = runner.invoke(cli, ["compare", *files, "--format", "json"])
     assert result.exit_code == 0, result.output
     [found] = json.loads(result.stdout)["matches"]
-    assert found["shared_deadline"] == "24 hours" and found["category"] == "consultations"
-    assert "2 languages" in result.stderr and "same deadline" in result.stderr
+    assert found["basis"] == "concepts" and found["category"] == "consultations"
+    assert "2 languages" in result.stderr and "concepts" in result.stderr
     rows = list(
         csv.DictReader(io.StringIO(runner.invoke(cli, ["compare", *files, "--format", "csv"]).stdout))
     )
-    assert {r["shared_deadline"] for r in rows} == {"24 hours"}
+    assert {r["basis"] for r in rows} == {"concepts"} and len(rows) == 2
     table = runner.invoke(cli, ["compare", *files]).stdout
-    assert "same deadline" in table
+    assert "concepts" in table
     assert "[a] In the event" in table  # the clause path in brackets is text, not markup
 
 

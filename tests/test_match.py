@@ -12,7 +12,7 @@ from match_helpers import agreement
 
 from clauses.classify import classify_agreement
 from clauses.match import DEFAULT_THRESHOLD, Alignment, match, match_pair, match_pairs, normalise
-from clauses.models import Agreement, Clause, QuantityKind
+from clauses.models import Agreement, Basis, Clause, QuantityKind
 
 TRAIN = "Romania will train Ukrainian pilots and engineers at the new flight school near Constanta every year"
 
@@ -236,7 +236,7 @@ def test_every_pair_of_the_real_corpus_shares_its_24_hour_clause(shared: Path) -
         len(by_deadline) >= 60
     )  # the Ukrainian-language text with every other, and the rewritten paragraphs
     for alignment in by_deadline[::7]:  # all pairs at once align as each pair alone
-        assert match_pair(*(by_id[i] for i in alignment.agreements)) == alignment
+        assert match_pair(*(by_id[i] for i in alignment.agreements), rarity_of=agreements) == alignment
 
 
 def _sets_24_hours(clause: Clause) -> bool:
@@ -296,7 +296,7 @@ def test_real_agreements_have_clauses_no_other_has(real_agreements: list) -> Non
 
 
 @pytest.mark.parametrize(
-    ("round_cells", "threshold"), [(1 << 22, DEFAULT_THRESHOLD), (1, DEFAULT_THRESHOLD), (20_000, 0.45)]
+    ("round_cells", "threshold"), [(1 << 22, DEFAULT_THRESHOLD), (1, DEFAULT_THRESHOLD), (20_000, 0.55)]
 )
 def test_all_pairs_at_once_equal_each_pair_alone(
     round_cells: int, threshold: float, monkeypatch: pytest.MonkeyPatch
@@ -314,7 +314,7 @@ def test_all_pairs_at_once_equal_each_pair_alone(
     agreements = corpus(5, 40, seed=3).agreements
     agreements.append(agreement("lone", ["Nothing here shares a category with the rest of the corpus"]))
     ordered = sorted(agreements, key=lambda a: a.id)
-    expected = [match_pair(a, b, threshold) for a, b in itertools.combinations(ordered, 2)]
+    expected = [match_pair(a, b, threshold, agreements) for a, b in itertools.combinations(ordered, 2)]
     assert list(match_pairs(agreements[::-1], threshold)) == expected
     assert any(len(alignment.matches) > 20 for alignment in expected)
 
@@ -338,3 +338,80 @@ def test_matching_leaves_the_cycle_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _languages(fixtures: Path, *names: str) -> list[Agreement]:
+    """Our own short agreement (``en``) and its versions: translated (``uk``, ``ru``) or rewritten."""
+    from clauses.pipeline import analyze
+
+    return analyze([fixtures / "languages" / f"{name}.txt" for name in names]).agreements
+
+
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_a_translation_pairs_clause_by_clause_on_the_concepts_it_names(fixtures: Path, language: str) -> None:
+    english, translated = _languages(fixtures, "en", language)
+    result = match_pair(english, translated)
+    # a clause pairs with its translation wherever the classifier gave them a category in common
+    expected = {
+        frozenset({mine.id, theirs.id})
+        for mine, theirs in zip(english.clauses, translated.clauses, strict=True)
+        if set(mine.category_ids) & set(theirs.category_ids)
+    }
+    assert len(expected) >= 9
+    assert pairs_of(result) == expected
+    assert {m.basis for m in result.matches} == {Basis.CONCEPTS}
+
+
+def test_a_rewritten_counterpart_pairs_by_the_rare_words_it_keeps(fixtures: Path) -> None:
+    english, rewritten = _languages(fixtures, "en", "rewritten")
+    result = match_pair(english, rewritten)
+    pairs = {("1.1", "1.1"), ("1.2", "1.2"), ("1.3", "1.3"), ("2.4", "2.5"), ("2.5", "2.4"), ("3.7", "3.6")}
+    assert pairs_of(result) == {frozenset({f"en:Article {a}", f"rewritten:Article {b}"}) for a, b in pairs}
+    assert {m.basis for m in result.matches} == {Basis.WORDING}
+    assert result.unmatched["rewritten"] == ["rewritten:Article 4.7", "rewritten:Article 4.8"]
+
+
+def test_a_heading_is_never_a_counterpart() -> None:
+    text = "The Participants will protect government networks against cyber attacks and train specialists"
+    a = agreement(
+        "a", [("Cybersecurity", ("cyber",)), ("Have decided as follows:", ("cyber",)), (text, ("cyber",))]
+    )
+    b = agreement(
+        "b", [("Cybersecurity", ("cyber",)), ("Have decided as follows:", ("cyber",)), (text, ("cyber",))]
+    )
+    result = match_pair(a, b)
+    assert pairs_of(result) == {frozenset({"a:3", "b:3"})}
+    assert result.unmatched == {"a": ["a:1", "a:2"], "b": ["b:1", "b:2"]}
+
+
+def _hand_pairs(fixtures: Path, name: str) -> tuple[dict, dict[frozenset[str], str]]:
+    import json
+
+    hand = json.loads((fixtures / "alignments" / name).read_text(encoding="utf-8"))
+    return hand, {frozenset((p["first"], p["second"])): p["kind"] for p in hand["pairs"]}
+
+
+@pytest.mark.parametrize(
+    ("name", "precision", "recall", "nearly_identical"),
+    [
+        ("ua-ro-2024~ua-fi-2024.json", 0.85, 0.65, 0.95),
+        ("ua-fr-2024~ua-it-2024.ukrainian.json", 0.70, 0.50, 0.80),
+    ],
+)
+def test_real_pairs_against_our_hand_alignments(
+    shared: Path, fixtures: Path, name: str, precision: float, recall: float, nearly_identical: float
+) -> None:
+    from clauses.pipeline import analyze
+
+    hand, truth = _hand_pairs(fixtures, name)
+    texts = [shared / "corpus" / f"{hand[side]}.txt" for side in ("first", "second")]
+    found = {
+        pair
+        for pair in pairs_of(match(analyze(texts).agreements))
+        if len({c.split(":")[0] for c in pair}) == 2
+    }
+    right = found & set(truth)
+    near = {pair for pair, kind in truth.items() if kind == "nearly-identical"}
+    assert len(right) / len(found) >= precision
+    assert len(right) / len(truth) >= recall
+    assert len(right & near) / len(near) >= nearly_identical

@@ -22,7 +22,7 @@ from clauses.cli.common import (
     write_output,
 )
 
-CSV_HEADER = ("group", "similarity", "shared_deadline", "category", "agreement", "clause", "text")
+CSV_HEADER = ("group", "similarity", "basis", "shared_deadline", "category", "agreement", "clause", "text")
 TEXT_WIDTH = 160
 
 
@@ -48,9 +48,11 @@ def compare_command(
 
     PATHS are files or folders (a folder counts for the agreements inside it), - for standard input.
 
-    Party names are neutralised before scoring and only clauses sharing a category are compared;
-    clauses of one category that set the same deadline ("within 24 hours") are paired even where
-    their words differ (a translation, a rewritten paragraph), and say so.
+    Party names are neutralised before scoring and only clauses sharing a category are compared.
+    Each match says what it rests on: wording (words in common, the rarer the more they count, so a
+    rewritten paragraph that keeps its names, amounts and deadlines is paired), concepts (texts in
+    different languages naming the same systems, institutions, numbers and things), or deadline (the
+    same deadline, "within 24 hours", in the same category, whatever the words).
     """
     from clauses.match import DEFAULT_THRESHOLD, match
 
@@ -72,14 +74,15 @@ def compare_command(
 
 
 def _note_languages(agreements: list[Any]) -> None:
-    """Wording cannot be matched across languages: say so rather than let the table look complete."""
+    """Across languages only concepts can pair clauses: say so rather than let the table look complete."""
     languages = sorted({a.language for a in agreements})
     if len(languages) > 1:
         by_language = "; ".join(
             f"{lang}: {', '.join(a.id for a in agreements if a.language == lang)}" for lang in languages
         )
         warn(f"note: the texts are in {len(languages)} languages ({by_language}); clauses in different "
-             "languages are paired only where they set the same deadline in the same category")  # fmt: skip
+             "languages are paired by the concepts they share (basis 'concepts'), which finds fewer "
+             "counterparts than wording does")  # fmt: skip
 
 
 def _agreement_of(clause_id: str) -> str:
@@ -93,6 +96,7 @@ def _csv_rows(alignment: Any, texts: dict[str, Any]) -> list[list[Any]]:
             [
                 number,
                 m.similarity,
+                m.basis.value,
                 m.shared_deadline or "",
                 m.category or "",
                 _agreement_of(cid),
@@ -102,7 +106,7 @@ def _csv_rows(alignment: Any, texts: dict[str, Any]) -> list[list[Any]]:
             for cid in m.clauses
         )
     for agreement, ids in alignment.unmatched.items():
-        rows.extend(["unmatched", "", "", ", ".join(texts[cid].category_ids), agreement, cid, texts[cid].text]
+        rows.extend(["unmatched", "", "", "", ", ".join(texts[cid].category_ids), agreement, cid, texts[cid].text]
                     for cid in ids)  # fmt: skip
     return rows
 
@@ -118,8 +122,8 @@ def _print_alignment(alignment: Any, texts: dict[str, Any]) -> None:
         for agreement in alignment.agreements:
             ids = [cid for cid in m.clauses if _agreement_of(cid) == agreement]
             cells.append("\n".join(f"[{texts[cid].path}] {_short(texts[cid].text)}" for cid in ids))
-        similarity = f"{m.similarity:.2f}" + (
-            f"\nsame deadline: {m.shared_deadline}" if m.shared_deadline else ""
+        similarity = f"{m.similarity:.2f}\n{m.basis.value}" + (
+            f": {m.shared_deadline}" if m.shared_deadline else ""
         )
         rows.append([similarity, m.category or "", *cells])
     print_table("Matched clauses", ["sim", "category", *alignment.agreements], rows)

@@ -120,6 +120,7 @@ def match_rows(alignment: Alignment, agreements: list[Agreement]) -> list[Row]:
             "similarity": m.similarity,
             "category": m.category,
             "shared_deadline": m.shared_deadline,
+            "basis": m.basis.value,
         }
         for number, m in enumerate(alignment.matches, start=1)
         for clause_id in m.clauses

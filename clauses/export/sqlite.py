@@ -45,7 +45,7 @@ TABLES: dict[str, dict[str, Any]] = {
     },
     "matches": {
         "columns": {"match": int, "clause_id": str, "agreement_id": str, "similarity": float, "category": str,
-                    "shared_deadline": str},
+                    "shared_deadline": str, "basis": str},
         "pk": ("match", "clause_id"),
         "foreign_keys": [("clause_id", "clauses", "id"), ("agreement_id", "agreements", "id")],
     },

@@ -22,11 +22,13 @@ from pydantic import Field
 from clauses.collector import cycle_collector_paused
 from clauses.match.key import neutralise, normalise
 from clauses.match.rules import Aligner
-from clauses.match.scores import Pool, RoundScores
-from clauses.models import Agreement, Strict
+from clauses.match.scores import Pool, RoundScores, scorer_for
+from clauses.models import Agreement, Basis, Strict
 
-DEFAULT_THRESHOLD = 0.6
-"""Lowest similarity (0..1) at which two clauses count as counterparts."""
+DEFAULT_THRESHOLD = 0.47
+"""Lowest similarity (0..1) at which two clauses count as counterparts: wording blended with rarity, or
+concepts across languages (see ``clauses.similarity``); measured on hand alignments by
+``bench/eval_alignment.py``."""
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -52,6 +54,11 @@ class Match(Strict):
         description="set (e.g. '24 hours') when a clause joined by the deadline it shares with the others in "
         "their category, not by its wording: a text in another language, or a sentence rewritten into a long paragraph",
     )
+    basis: Basis = Field(
+        default=Basis.WORDING,
+        description="what the match rests on: wording (words in common, the rarer the more they count), "
+        "concepts (clauses in different languages naming the same things) or deadline (shared_deadline)",
+    )
 
 
 class Alignment(Strict):
@@ -62,23 +69,41 @@ class Alignment(Strict):
     unmatched: dict[str, list[str]] = Field(default_factory=dict)
 
 
-def match(agreements: list[Agreement], threshold: float = DEFAULT_THRESHOLD) -> Alignment:
-    """Align the clauses of the agreements; the result does not depend on their order."""
+def match(
+    agreements: list[Agreement],
+    threshold: float = DEFAULT_THRESHOLD,
+    rarity_of: list[Agreement] | None = None,
+) -> Alignment:
+    """Align the clauses of the agreements; the result does not depend on their order.
+
+    How rare a word is (what a shared word counts for) is measured on the clauses of ``rarity_of``
+    (default: the agreements aligned), which must hold the agreements aligned.
+    """
     ordered = sorted(agreements, key=lambda a: a.id)
+    corpus = sorted(rarity_of or ordered, key=lambda a: a.id)
+    starts, start = {}, 0
+    for agreement in corpus:
+        starts[agreement.id], start = start, start + len(agreement.clauses)
     with cycle_collector_paused():  # aligning makes no reference cycles, only many short-lived objects
-        aligner = Aligner(threshold)
+        aligner = Aligner(threshold, scorer_for(corpus))
         for position, agreement in enumerate(ordered):
-            aligner.add(position, agreement.clauses)
+            aligner.add(position, agreement.clauses, starts[agreement.id])
         return Alignment.model_validate(aligner.alignment(dict(enumerate(a.id for a in ordered))))
 
 
-def match_pair(first: Agreement, second: Agreement, threshold: float = DEFAULT_THRESHOLD) -> Alignment:
+def match_pair(
+    first: Agreement,
+    second: Agreement,
+    threshold: float = DEFAULT_THRESHOLD,
+    rarity_of: list[Agreement] | None = None,
+) -> Alignment:
     """Align two agreements (the pairwise case of :func:`match`)."""
-    return match([first, second], threshold)
+    return match([first, second], threshold, rarity_of)
 
 
 def match_pairs(agreements: list[Agreement], threshold: float = DEFAULT_THRESHOLD) -> Iterator[Alignment]:
-    """Every pair of agreements aligned as :func:`match_pair` aligns it, pairs in the order of sorted ids.
+    """Every pair of agreements aligned as ``match_pair(a, b, rarity_of=agreements)`` aligns it (the rarity
+    of words measured on all the agreements), pairs in the order of sorted ids.
 
     One ``cdist`` per category block scores the clauses of a run of agreements against all later
     agreements' at once (see ``scores.CHUNK_CELLS``), and each pair only slices its scores out of that:
@@ -104,7 +129,7 @@ def _aligned_pair(pool: Pool, scores: RoundScores, first: int, second: int) -> A
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        aligner = Aligner(pool.threshold)
+        aligner = Aligner(pool.threshold, pool.scorer)
         aligner.seed(pool.items[first])
         aligner.place(second, pool.items[second], scores.pair(first, second))
         ids = {first: pool.ids[first], second: pool.ids[second]}

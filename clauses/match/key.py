@@ -49,13 +49,25 @@ def neutralise(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1 << 18)
-def normalise(text: str) -> str:
-    """The scoring key: list marker and function words dropped, parties neutralised, words sorted.
+def scoring_words(text: str) -> list[str]:
+    """The clause's words in order, list marker and function words dropped, parties neutralised.
 
-    Cached: comparing every pair of n agreements would otherwise normalise each clause n-1 times.
+    Cached (and shared: callers must not change the list): comparing every pair of n agreements
+    would otherwise read each clause n-1 times.
     """
-    found = neutralise(strip_marker(text))
-    return " ".join(sorted(word for word in found if word not in STOPWORDS))
+    return [word for word in neutralise(strip_marker(text)) if word not in STOPWORDS]
+
+
+def normalise(text: str) -> str:
+    """The scoring key: ``scoring_words`` sorted."""
+    return " ".join(sorted(scoring_words(text)))
+
+
+def is_heading(text: str) -> bool:
+    """A heading or a list's lead-in segmented as a clause ("Cybersecurity", "Have decided as follows:"):
+    identical ones in two texts say nothing in common, so they are never anyone's counterpart."""
+    size, end = len(text.split()), text.rstrip()[-1:]
+    return size < 3 or (end == ":" and size <= 8) or (size <= 6 and end not in ".;,")
 
 
 @dataclass(slots=True)
@@ -67,6 +79,8 @@ class Item:
     clause: Clause
     key: str
     blocks: tuple[str, ...]
+    number: int = 0
+    """The clause's number among all the clauses aligned (its row in ``scores.scorer_for``)."""
     words: list[str] = field(init=False)
     word_set: frozenset[str] = field(init=False)
     deadlines: tuple[str, ...] = field(init=False)
@@ -77,9 +91,9 @@ class Item:
         self.deadlines = _deadlines(self.clause)
 
 
-def as_items(agreement: int, clauses: list[Clause]) -> list[Item]:
-    """The clauses of the agreement numbered ``agreement``, as items."""
-    return [Item(agreement, i, c, normalise(c.text), _blocks(c)) for i, c in enumerate(clauses)]
+def as_items(agreement: int, clauses: list[Clause], start: int = 0) -> list[Item]:
+    """The clauses of the agreement numbered ``agreement``, as items numbered from ``start``."""
+    return [Item(agreement, i, c, normalise(c.text), _blocks(c), start + i) for i, c in enumerate(clauses)]
 
 
 def _blocks(clause: Clause) -> tuple[str, ...]:

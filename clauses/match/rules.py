@@ -7,7 +7,9 @@ grows with agreements × groups, never with all pairs of agreements. An optimal 
 over that covers the rest of a paragraph whose other part was just matched joins that group (one
 agreement split the paragraph in two); a group left over whose text the matched clause also
 covers is merged (the reverse); a clause contained in a paragraph of its category, or setting the
-same deadline as one, joins it. The scores come from :mod:`clauses.match.scores`, in either shape.
+same deadline as one, joins it; a clause left over whose best group a neighbouring clause of its
+agreement just joined goes there too (the agreement rewrote one paragraph as two). The scores come
+from :mod:`clauses.match.scores`, in either shape.
 """
 
 from __future__ import annotations
@@ -25,13 +27,20 @@ from clauses.match.key import (
     split_similarity,
 )
 from clauses.match.scores import PART_FLOOR, Scores, near
-from clauses.models import Clause
+from clauses.models import Basis, Clause
+from clauses.similarity import Scorer
 
 REPRESENTATIVES = 3
 """How many members of a group a new clause is compared with (the best score counts)."""
 
 CONTAINMENT = 0.75
 """Share of a clause's words inside a longer paragraph of the same category to count it as included."""
+
+MARGIN = 0.01
+"""What a pair at the threshold counts for in the assignment (see ``_assign``)."""
+
+NEIGHBOURS = 2
+"""How far apart (in clauses) two clauses of one agreement may be to be two parts of one paragraph."""
 
 _position = attrgetter("agreement", "index")
 
@@ -44,8 +53,11 @@ class Aligner:
     members, similarities (one per later member) and agreements are kept only where there are any.
     """
 
-    def __init__(self, threshold: float) -> None:
+    def __init__(self, threshold: float, scorer: Scorer) -> None:
         self.threshold = threshold
+        self.scorer = scorer
+        self.basis: dict[int, Basis] = {}
+        """Groups a clause joined across languages (by the concepts it shares): ``Basis.CONCEPTS``."""
         self.heads: list[Item | None] = []
         self.joined: dict[int, list[Item]] = {}
         self.similarities: dict[int, list[float]] = {}
@@ -56,10 +68,11 @@ class Aligner:
         self.placed: dict[int, int] = {}
         """The agreement being folded in: its clauses' indexes → the groups they went to."""
 
-    def add(self, position: int, clauses: list[Clause]) -> None:
-        """Fold in the agreement numbered ``position``, scored against the groups' representatives."""
-        items = as_items(position, clauses)
-        self.place(position, items, near(items, self._columns, self.threshold))
+    def add(self, position: int, clauses: list[Clause], start: int) -> None:
+        """Fold in the agreement numbered ``position`` (its clauses numbered from ``start`` for the
+        scorer), scored against the groups' representatives."""
+        items = as_items(position, clauses, start)
+        self.place(position, items, near(items, self._columns, self.threshold, self.scorer))
 
     def seed(self, items: list[Item]) -> None:
         """Start from one agreement: each of its clauses a group, numbered as the clauses are."""
@@ -71,7 +84,7 @@ class Aligner:
         """Fold in one agreement's items, given their similarities to the groups."""
         self.placed = {}
         above = scores.above(self.threshold)
-        assigned = dict(sorted(best_assignment(above)))
+        assigned = dict(sorted(_assign(above, self.threshold)))
         for item_index, group_index in assigned.items():
             self._join(group_index, items[item_index], above[item_index, group_index])
         self._merge_covered_groups(items, assigned, scores, position)
@@ -83,14 +96,15 @@ class Aligner:
                 not self._join_split(item, scores.groups(i, PART_FLOOR), by_group)
                 and not self._join_container(item, scores.groups(i))
                 and not self._join_same_deadline(i, item, scores)
+                and not self._join_second_part(i, item, scores)
             ):
                 self._new_group(item)
         self._merge_same_deadline(position, items, scores)
 
-    def _columns(self, block: str) -> list[tuple[int, str]]:
-        """The (group, key) columns a block's clauses are scored against: up to ``REPRESENTATIVES`` members."""
+    def _columns(self, block: str) -> list[tuple[int, Item]]:
+        """The (group, clause) columns a block's clauses are scored against: up to ``REPRESENTATIVES`` members."""
         return [
-            (g, member.key)
+            (g, member)
             for g in self.index.get(block, [])
             if self.heads[g] is not None
             for member in self._members(g)[:REPRESENTATIVES]
@@ -115,6 +129,8 @@ class Aligner:
     def _add(self, group: int, item: Item, similarity: float) -> None:
         head = self.heads[group]
         assert head is not None
+        if self.scorer.across(head.number, item.number):
+            self.basis[group] = Basis.CONCEPTS
         if group in self.joined:
             self.joined[group].append(item)
             self.similarities[group].append(similarity)
@@ -154,6 +170,23 @@ class Aligner:
                 self._join(group, item, joined)
                 return True
         return False
+
+    def _join_second_part(self, position: int, item: Item, scores: Scores) -> bool:
+        """Join the group this clause is nearest to (from the threshold, in its own language) when a
+        neighbouring clause of its agreement just joined it: one paragraph rewritten as two."""
+        nearby = [(scores.value(position, g), g) for g in scores.groups(position, self.threshold)]
+        if not nearby:
+            return False
+        similarity, group = max(nearby)
+        head = self.heads[group]
+        if (
+            head is None
+            or self.scorer.across(head.number, item.number)
+            or not any(g == group and abs(i - item.index) <= NEIGHBOURS for i, g in self.placed.items())
+        ):
+            return False
+        self._join(group, item, similarity)
+        return True
 
     def _join_container(self, item: Item, nearby: list[int]) -> bool:
         """Join a group of the same (named) category whose paragraph contains this clause, or the reverse.
@@ -321,8 +354,15 @@ class Aligner:
             "similarity": round(min(sum(similarities) / len(similarities), 1.0), 3),
             "category": shared_category(blocks),
             "shared_deadline": deadline,
+            "basis": Basis.DEADLINE if deadline else self.basis.get(group, Basis.WORDING),
         }
         return (first.agreement, first.index), fields
+
+
+def _assign(above: dict[tuple[int, int], float], threshold: float) -> list[tuple[int, int]]:
+    """The one-to-one pairs with the largest total margin over the threshold: one strong pair beats two
+    weak ones (a plain total pairs two clauses at the threshold rather than one at 0.7 and none)."""
+    return best_assignment({pair: value - threshold + MARGIN for pair, value in above.items()})
 
 
 def _deciding_blocks(members: list[Item], deadline: str | None) -> tuple[tuple[str, ...], ...]:

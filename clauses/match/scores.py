@@ -1,4 +1,6 @@
-"""Similarities between clauses and groups, scored by rapidfuzz ``cdist`` within category blocks.
+"""Similarities between clauses and groups within category blocks: the wording ratio (rapidfuzz
+``cdist`` on the scoring keys) blended with the rarity of the words shared, or across languages the
+concepts shared (``clauses.similarity.Scorer``, fitted on all the clauses aligned).
 
 Two shapes answer the same three questions (:class:`Scores`), so the placement rules are written
 once for both: :class:`Near`, an agreement's clauses against the groups of an n-way alignment
@@ -13,12 +15,17 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
-from clauses.match.key import UNCATEGORISED, Item, as_items
+from clauses.match.key import UNCATEGORISED, Item, as_items, is_heading, scoring_words
+from clauses.similarity import Profile, Scorer
 
 if TYPE_CHECKING:
     import numpy as np
 
     from clauses.models import Agreement
+
+NEAREST = 12
+"""Of each clause, only its nearest groups of a block are kept (fewer when several tie): a clause has
+a counterpart or two, and keeping all would make folding in each agreement cost as much as all before."""
 
 PART_FLOOR = 0.4
 """Lowest similarity at which a clause is examined as one part of a split paragraph."""
@@ -85,13 +92,18 @@ class Near:
         ]
 
 
-def near(items: list[Item], columns: Callable[[str], list[tuple[int, str]]], threshold: float) -> Near:
+def near(
+    items: list[Item], columns: Callable[[str], list[tuple[int, Item]]], threshold: float, scorer: Scorer
+) -> Near:
     """Similarities between the items and the groups of their blocks (the best over a group's columns).
 
-    ``columns(block)`` gives the (group, key) columns a block's items are scored against. Pairs of a
-    named category count from ``CATEGORY_FLOOR`` (a sentence inside a long paragraph scores low but
-    is a counterpart); uncategorised pairs only from ``PART_FLOOR``.
+    ``columns(block)`` gives the (group, clause) columns a block's items are scored against, a
+    group's columns together. Pairs of a named category count from ``CATEGORY_FLOOR`` (a sentence
+    inside a long paragraph scores low but is a counterpart); uncategorised pairs only from
+    ``PART_FLOOR``; of each item only its ``NEAREST`` groups of the block.
     """
+    import numpy as np
+
     scores: dict[tuple[int, int], float] = {}
     by_block: dict[str, list[int]] = {}
     for i, item in enumerate(items):
@@ -101,12 +113,40 @@ def near(items: list[Item], columns: Callable[[str], list[tuple[int, str]]], thr
         block_columns = columns(block)
         if not block_columns:
             continue
-        keys = [items[i].key for i in item_indexes]
-        matrix = cdist(keys, [key for _, key in block_columns], cutoff(block, threshold))
-        for row, col in zip(*matrix.nonzero(), strict=True):
-            pair = (item_indexes[row], block_columns[col][0])
-            scores[pair] = max(scores.get(pair, 0.0), int(matrix[row, col]) / 100)
+        groups = [group for group, _ in block_columns]
+        starts = np.flatnonzero(np.r_[True, np.diff(groups) != 0])
+        rows = [items[i] for i in item_indexes]
+        ratios = cdist([r.key for r in rows], [c.key for _, c in block_columns], 0)
+        similarity = scorer.score([r.number for r in rows], [c.number for _, c in block_columns], ratios)
+        best = np.floor(np.maximum.reduceat(similarity, starts, axis=1) * 100 + 1e-9)
+        if best.shape[1] > NEAREST:
+            kth = -np.partition(-best, NEAREST - 1, axis=1)[:, NEAREST - 1 : NEAREST]
+            best[best < kth] = 0
+        best[best < cutoff(block, threshold)] = 0
+        for row, col in zip(*best.nonzero(), strict=True):
+            pair = (item_indexes[row], groups[starts[col]])
+            scores[pair] = max(scores.get(pair, 0.0), int(best[row, col]) / 100)
     return Near.of(scores)
+
+
+def scorer_for(agreements: list[Agreement]) -> Scorer:
+    """The similarity of any two clauses of the agreements (numbered in order), fitted on all of them.
+
+    Concepts are read only where the agreements are in more than one language; a clause's own
+    parties are left out of them (every clause of one agreement names them).
+    """
+    from clauses.concepts import concepts
+
+    mixed = len({a.language for a in agreements}) > 1
+    profiles = []
+    for agreement in agreements:
+        own = {f"party:{code}" for code in agreement.parties}
+        for clause in agreement.clauses:
+            found = concepts(clause.text) - own if mixed else frozenset()
+            profiles.append(
+                Profile(scoring_words(clause.text), found, agreement.language, is_heading(clause.text))
+            )
+    return Scorer(profiles)
 
 
 class Pool:
@@ -123,14 +163,18 @@ class Pool:
         self.threshold = threshold
         self.count = len(ordered)
         self.ids = [a.id for a in ordered]
-        self.items = [as_items(position, a.clauses) for position, a in enumerate(ordered)]
+        self.scorer = scorer_for(ordered)
         self.starts = [0]
+        for agreement in ordered:
+            self.starts.append(self.starts[-1] + len(agreement.clauses))
+        self.items = [
+            as_items(position, a.clauses, self.starts[position]) for position, a in enumerate(ordered)
+        ]
         entries: dict[str, list[tuple[int, int, str]]] = {}
         for position, agreement_items in enumerate(self.items):
             for item in agreement_items:
                 for block in item.blocks:
-                    entries.setdefault(block, []).append((position, self.starts[-1] + item.index, item.key))
-            self.starts.append(self.starts[-1] + len(agreement_items))
+                    entries.setdefault(block, []).append((position, item.number, item.key))
         self.blocks = {
             block: (np.array([e[0] for e in rows]), np.array([e[1] for e in rows]), [e[2] for e in rows])
             for block, rows in sorted(entries.items())
@@ -160,9 +204,10 @@ class Pool:
             if start == stop:
                 continue
             # a pair sharing two categories is scored in both blocks, with the same similarity
-            dense[np.ix_(numbers[start:stop] - offset, numbers[start:] - offset)] = cdist(
-                keys[start:stop], keys[start:], cutoff(block, self.threshold)
-            )
+            ratios = cdist(keys[start:stop], keys[start:], 0)
+            percent = np.floor(self.scorer.score(numbers[start:stop], numbers[start:], ratios) * 100 + 1e-9)
+            percent[percent < cutoff(block, self.threshold)] = 0
+            dense[np.ix_(numbers[start:stop] - offset, numbers[start:] - offset)] = percent
         return RoundScores(dense, [start - offset for start in self.starts])
 
 
