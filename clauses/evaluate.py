@@ -13,6 +13,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import Field, ValidationError, computed_field
 
@@ -46,8 +47,17 @@ class CategoryScore(Strict):
         return f1(self.tp, self.fp, self.fn)
 
 
+class DocumentScore(Strict):
+    """One document's share of the figures: its gold clauses and how many of them were read right."""
+
+    gold_clauses: int
+    micro_f1: float
+    strength_accuracy: float
+    obligor_accuracy: float
+
+
 class Figures(Strict):
-    """The figures the gold tool prints, per category and overall."""
+    """The figures the gold tool prints, per category and overall, and per document."""
 
     gold_clauses: int
     coverage: float
@@ -58,6 +68,7 @@ class Figures(Strict):
     strength_accuracy: float
     obligor_accuracy: float
     per_category: dict[str, CategoryScore]
+    per_document: dict[str, DocumentScore] = Field(default_factory=dict)
 
 
 def f1(tp: int, fp: int, fn: int) -> float:
@@ -132,6 +143,23 @@ def score(gold: Sequence[GoldClause], agreements: Iterable[Agreement]) -> Figure
                     "obligors": clause.obligors,
                 }
                 predicted[key].append((words(clause.text), record))
+    per_document: dict[str, DocumentScore] = {}
+    for doc in sorted(docs):
+        items = [item for item in gold if item.doc == doc]
+        per_document[doc] = _document_score(_tally(items, predicted))
+    overall = _tally(gold, predicted)
+    return _figures(gold, overall, per_document)
+
+
+class _Tally(NamedTuple):
+    per_category: dict[str, CategoryScore]
+    covered: int
+    strength_ok: int
+    obligor_ok: int
+    clauses: int
+
+
+def _tally(gold: Sequence[GoldClause], predicted: dict[str, list[tuple[list[str], dict]]]) -> _Tally:
     per_category: dict[str, CategoryScore] = defaultdict(CategoryScore)
     strength_ok = obligor_ok = covered = 0
     for item in gold:
@@ -143,7 +171,23 @@ def score(gold: Sequence[GoldClause], agreements: Iterable[Agreement]) -> Figure
             strength_ok += firmest[0]["strength"] == item.strength
             obligor_ok += {o for p in firmest for o in p["obligors"]} == set(item.obligors)
         _count_categories(set(item.categories), {c for p in matched for c in p["categories"]}, per_category)
-    return _figures(gold, per_category, covered, strength_ok, obligor_ok)
+    return _Tally(per_category, covered, strength_ok, obligor_ok, len(gold))
+
+
+def _micro(per_category: dict[str, CategoryScore]) -> tuple[int, int, int]:
+    tp = sum(v.tp for v in per_category.values())
+    fp = sum(v.fp for v in per_category.values())
+    fn = sum(v.fn for v in per_category.values())
+    return tp, fp, fn
+
+
+def _document_score(tally: _Tally) -> DocumentScore:
+    return DocumentScore(
+        gold_clauses=tally.clauses,
+        micro_f1=f1(*_micro(tally.per_category)),
+        strength_accuracy=tally.strength_ok / tally.clauses,
+        obligor_accuracy=tally.obligor_ok / tally.clauses,
+    )
 
 
 def _matches(gold_words: list[str], candidates: list[tuple[list[str], dict]]) -> list[dict]:
@@ -168,27 +212,21 @@ def _count_categories(gold: set[str], predicted: set[str], per_category: dict[st
             entry.fn += 1
 
 
-def _figures(
-    gold: Sequence[GoldClause],
-    per_category: dict[str, CategoryScore],
-    covered: int,
-    strength_ok: int,
-    obligor_ok: int,
-) -> Figures:
-    tp = sum(v.tp for v in per_category.values())
-    fp = sum(v.fp for v in per_category.values())
-    fn = sum(v.fn for v in per_category.values())
+def _figures(gold: Sequence[GoldClause], tally: _Tally, per_document: dict[str, DocumentScore]) -> Figures:
+    per_category = tally.per_category
+    tp, fp, fn = _micro(per_category)
     gold_ids = sorted({c for g in gold for c in g.categories})
     return Figures(
         gold_clauses=len(gold),
-        coverage=covered / len(gold),
+        coverage=tally.covered / len(gold),
         micro_precision=tp / (tp + fp) if tp + fp else 0.0,
         micro_recall=tp / (tp + fn) if tp + fn else 0.0,
         micro_f1=f1(tp, fp, fn),
         macro_f1=sum(per_category[c].f1 for c in gold_ids) / len(gold_ids) if gold_ids else 0.0,
-        strength_accuracy=strength_ok / len(gold),
-        obligor_accuracy=obligor_ok / len(gold),
+        strength_accuracy=tally.strength_ok / len(gold),
+        obligor_accuracy=tally.obligor_ok / len(gold),
         per_category=dict(sorted(per_category.items())),
+        per_document=per_document,
     )
 
 

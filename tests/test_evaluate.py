@@ -106,6 +106,38 @@ def test_eval_command_table(runner, tmp_path):
     assert "final-provisions" in result.output and "micro-F1" in result.output
 
 
+def test_score_per_document_keeps_each_document_apart():
+    right = gold("Norway will deliver radars.", ["air-defense"], "firm", ["NO"])
+    wrong = right.model_copy(
+        update={"doc": "ua-pl-demo", "text": "Poland will train pilots.", "obligors": ["PL"]}
+    )
+    predicted = [
+        Agreement(
+            id="ua-no-demo", title="t", clauses=[clause(1, right.text, ["air-defense"], "firm", ["NO"])]
+        ),
+        Agreement(
+            id="ua-pl-demo", title="t", clauses=[clause(1, wrong.text, ["training"], "support", ["ALL"])]
+        ),
+    ]
+    figures = score([right, wrong], predicted)
+    good, bad = figures.per_document["ua-no-demo"], figures.per_document["ua-pl-demo"]
+    assert (good.gold_clauses, good.micro_f1, good.strength_accuracy, good.obligor_accuracy) == (
+        1,
+        1.0,
+        1.0,
+        1.0,
+    )
+    assert (bad.micro_f1, bad.strength_accuracy, bad.obligor_accuracy) == (0.0, 0.0, 0.0)
+    assert figures.strength_accuracy == 0.5
+
+
+def test_eval_command_by_doc_prints_each_document(runner, tmp_path):
+    result = runner.invoke(cli, ["eval", str(make_gold(tmp_path)), "--by-doc"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if "ua-no-demo" in line)
+    assert "3" in row and "1.000" in row
+
+
 def test_eval_command_missing_text_fails_cleanly(runner, tmp_path):
     path = make_gold(tmp_path)
     (tmp_path / "corpus" / "ua-no-demo.txt").unlink()

@@ -28,11 +28,19 @@ from clauses.errors import ClausesError
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder holding <doc>.txt for each gold doc (repeatable; default: ../corpus and ../seeds beside GOLD).",
 )
+@click.option(
+    "--by-doc", is_flag=True, help="Also print the figures of each document (the JSON always has them)."
+)
 @format_option("table", "json")
 @taxonomy_option
 @output_option
 def eval_command(
-    gold: Path, text_dirs: tuple[Path, ...], fmt: str, taxonomy_path: Path | None, output: Path | None
+    gold: Path,
+    text_dirs: tuple[Path, ...],
+    by_doc: bool,
+    fmt: str,
+    taxonomy_path: Path | None,
+    output: Path | None,
 ) -> None:
     """Score categories (micro/macro F1), strength and obligors against GOLD.jsonl.
 
@@ -61,6 +69,18 @@ def eval_command(
     print_table(
         f"{gold.name}: {figures.gold_clauses} gold clauses", ["category", "F1", "tp", "fp", "fn"], rows
     )
+    if by_doc:
+        documents = [
+            [
+                doc,
+                entry.gold_clauses,
+                f"{entry.micro_f1:.3f}",
+                f"{entry.strength_accuracy:.3f}",
+                f"{entry.obligor_accuracy:.3f}",
+            ]
+            for doc, entry in figures.per_document.items()
+        ]
+        print_table("per document", ["document", "gold", "micro-F1", "strength", "obligors"], documents)
     click.echo(
         f"coverage {figures.coverage:.3f}  micro-F1 {figures.micro_f1:.3f}  macro-F1 {figures.macro_f1:.3f}  "
         f"strength {figures.strength_accuracy:.3f}  obligors {figures.obligor_accuracy:.3f}"
