@@ -37,6 +37,7 @@ SCHEMA: dict[str, Any] = {
             ("nounish", "subject_words", "noun_context", "bare_verbs", "bare_intent_verbs"), WORDS
         ),
         "future_endings": WORDS,
+        "chains": {key: dict.fromkeys(("auxiliaries", "verbs"), WORDS) for key in ("intent", "support")},
     },
     "categories": {"scene_openers": WORDS},
     "precision": {"year_prepositions": WORDS},

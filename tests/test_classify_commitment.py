@@ -151,3 +151,37 @@ def test_a_numbered_item_with_its_own_subject_keeps_its_verb():
 def test_a_coordinated_verb_shares_the_subject_before_it(text, strength, obligors):
     clause = classify_clause(Clause(id="t:p1", path="p1", text=text), parties=("UA", "NO"))
     assert (clause.strength, clause.obligors) == (strength, obligors)
+
+
+@pytest.mark.parametrize(
+    ("text", "strength"),
+    [
+        ("Norway will use its best efforts to deliver spare parts.", Strength.INTENT),
+        ("The Participants will continue to explore joint repair hubs.", Strength.INTENT),
+        ("Norway will, subject to its national procedures, seek to expand the programme.", Strength.INTENT),
+        ("The Participants will continue to work to open new training sites.", Strength.INTENT),
+        ("Norway will also endeavour to speed up licensing.", Strength.INTENT),
+        ("Norway would welcome Ukrainian engineers in the joint venture.", Strength.SUPPORT),
+        ("Norway will continue to welcome displaced families from Ukraine.", Strength.FIRM),
+        ("Norway will continue to supply fuel to Ukraine.", Strength.FIRM),
+    ],
+)
+def test_an_auxiliary_takes_the_strength_of_the_verb_it_chains_to(text, strength):
+    clause = label(text)
+    assert clause.strength == strength, clause.reasons
+
+
+def test_list_items_inherit_a_best_efforts_introducer_and_explain_says_the_chain():
+    agreement = Agreement(
+        id="ua-no-2030",
+        title="t",
+        parties=["UA", "NO"],
+        clauses=[
+            Clause(id="a:1", path="1", text="Norway will use best efforts towards:"),
+            Clause(id="a:1.a", path="1.a", text="(a) delivering spare parts;", parent="a:1"),
+        ],
+    )
+    intro, item = classify_agreement(agreement).clauses
+    assert (intro.strength, item.strength) == (Strength.INTENT, Strength.INTENT)
+    why = next(reason.evidence for reason in intro.reasons if reason.label == "strength")
+    assert "use best efforts (chain: intent)" in why

@@ -51,6 +51,20 @@ NOUN_CONTEXT = frozenset(WORDS["noun_context"])
 UKRAINIAN_FUTURE = tuple(WORDS["future_endings"])
 FUTURE_HINT = re.compile("|".join(map(re.escape, UKRAINIAN_FUTURE)))
 FUTURE_CUE = Pattern((Word("-тиме", False, False),), "strength", "firm", 1.0, "future tense")
+CHAINS = [
+    (
+        Strength(strength),
+        frozenset(chain["auxiliaries"]),
+        re.compile(
+            rf"(?:\s*,[^,.;:]{{1,80}},)?\s+(?:also\s+|further\s+|jointly\s+|together\s+)?"
+            rf"(?:{alternation(chain['verbs'])})",
+            re.IGNORECASE,
+        ),
+    )
+    for strength, chain in WORDS["chains"].items()
+]
+"""For each strength an auxiliary may take from its verb: the auxiliaries, and the pattern of an
+optional parenthesis (", subject to its procedures,") and the verb that says less than the auxiliary."""
 BARE_VERBS = frozenset(WORDS["bare_verbs"])
 BARE_INTENT_VERBS = frozenset(WORDS["bare_intent_verbs"])
 
@@ -215,7 +229,7 @@ def _sentence_commitment(
                 return Commitment(Strength.NONE, (), why, subject, False)
             return Commitment(strength, (ALL_PARTIES,), text[cue.start : cue.end], subject, False)
         obligors = obligors_of(codes, all_parties, parties)
-        return Commitment(strength, obligors, text[cue.start : cue.end], subject, explicit)
+        return Commitment(strength, obligors, cue_words(text, cue), subject, explicit)
     return NO_COMMITMENT
 
 
@@ -227,7 +241,7 @@ def _firmest_coordinated(
     A verb after "that"/"which" belongs to an embedded clause ("reaffirm that Ukraine will")
     and does not count, except the conditional "affirms that in those circumstances it would".
     """
-    strength = Strength(main.pattern.target)
+    strength = chained_strength(text, main)
     for cue in later:
         between = text[main.end : cue.start]
         if EMBEDDED.search(between):
@@ -235,10 +249,35 @@ def _firmest_coordinated(
                 return Strength.FIRM
             break
         if _is_verb(cue, tokens, first) and not subject_of(text, main.end, cue.start):
-            candidate = Strength(cue.pattern.target)
+            candidate = chained_strength(text, cue)
             if candidate.rank < strength.rank:
                 strength = candidate
     return strength
+
+
+def chained_strength(text: str, cue: Hit) -> Strength:
+    """A cue's strength, or that of the verb an auxiliary chains to ("will continue to explore": intent)."""
+    return _chain(text, cue)[0]
+
+
+def cue_words(text: str, cue: Hit) -> str:
+    """The words of a cue as ``--explain`` shows them, with the verb an auxiliary chains to."""
+    strength, end = _chain(text, cue)
+    if end == cue.end:
+        return text[cue.start : cue.end]
+    return f"{' '.join(text[cue.start : end].split())} (chain: {strength.value})"
+
+
+def _chain(text: str, cue: Hit) -> tuple[Strength, int]:
+    strength = Strength(cue.pattern.target)
+    if strength != Strength.FIRM:
+        return strength, cue.end
+    auxiliary = text[cue.start : cue.end].lower()
+    for chained, auxiliaries, pattern in CHAINS:
+        match = auxiliary in auxiliaries and pattern.match(text, cue.end)
+        if match:
+            return chained, match.end()
+    return strength, cue.end
 
 
 def _conditional_would(text: str, main: Hit, cue: Hit) -> bool:
