@@ -14,10 +14,10 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
+from conftest import REPO
 
 from clauses.cli import cli
 from clauses.export import table_metadata
-from tests.conftest import REPO
 
 STARTUP_SECONDS = 90
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import REPO
 from jsonschema import Draft202012Validator
+from test_evaluate import make_gold
 
 from clauses.cli import cli
 from clauses.schema import OUTPUT_MODELS, json_schema, schema_text, shipped_schema
-from tests.conftest import REPO
-from tests.test_evaluate import make_gold
 
 AGREEMENTS = REPO / "agreements"
 
