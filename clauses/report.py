@@ -6,7 +6,6 @@ error, and the PDF renderer fetches nothing but the package's own stylesheet and
 
 from __future__ import annotations
 
-import datetime as dt
 import mimetypes
 import re
 from functools import cache
@@ -19,6 +18,7 @@ import markupsafe
 from pydantic import BaseModel
 
 from clauses.collector import cycle_collector_paused
+from clauses.display import category_name, format_date, party_name, percent
 from clauses.errors import ClausesError
 from clauses.resources import asset_dir
 from clauses.text.invisible import show_bidi
@@ -137,34 +137,3 @@ def package_path(url: str, root: Path) -> Path:
 def clause_anchor(clause_id: str) -> str:
     """An HTML id for a clause id, one-to-one: characters other than [A-Za-z0-9-] become _hex_."""
     return "clause-" + re.sub(r"[^A-Za-z0-9-]", lambda m: f"_{ord(m.group()):x}_", clause_id)
-
-
-def format_date(value: dt.date | None, missing: str = "undated") -> str:
-    return value.strftime("%-d %B %Y") if value else missing
-
-
-CATEGORY_NAMES = {
-    "maritime-black-sea": "Maritime and Black Sea",
-    "nato-integration": "NATO integration",
-    "eu-integration": "EU integration",
-    "cbrn": "CBRN",
-    "reconstruction-economy": "Reconstruction and economy",
-}
-
-
-def category_name(category_id: str) -> str:
-    """'air-defense' → 'Air defence'; a user sub-category 'cyber/ot' → 'Cyber / ot'."""
-    if category_id in CATEGORY_NAMES:
-        return CATEGORY_NAMES[category_id]
-    words = category_id.replace("-", " ").replace("/", " / ").replace("defense", "defence")
-    return words[:1].upper() + words[1:]
-
-
-def party_name(code: str) -> str:
-    from clauses.gazetteer import name_of
-
-    return "all parties" if code == "ALL" else name_of(code)
-
-
-def percent(value: float) -> str:
-    return f"{round(value * 100)}%"

@@ -1,124 +1,18 @@
-"""The facts a brief states: commitment cells, matched clauses (``clauses.match``), findings and partner timelines."""
+"""The brief's findings: three to five plain sentences the data supports, each with its clauses."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from typing import Any
 
-from clauses.brief import (
-    UKRAINE,
-    Finding,
-    HeatCell,
-    HeatMap,
-    MatchedGroup,
-    PartnerTimeline,
-    TimelineEntry,
-    agreement_of,
-    chronological,
-    commits,
-    obligors_of,
-    partners_of,
-)
+from clauses.brief.facts import UKRAINE, chronological, commits, obligors_of, partners_of
+from clauses.brief.model import Finding, HeatCell, HeatMap, MatchedGroup
+from clauses.display import category_name, format_date, party_name
 from clauses.models import Agreement, Clause, Condition, QuantityKind, Strength
-from clauses.report import category_name, format_date, party_name
 
 HEADLINE_CATEGORIES = ("air-defense", "military-assistance", "training", "consultations")
 """Categories the first finding looks at, in this order, when they are in scope."""
 MAX_NAMED = 6
-
-
-def commitment_cells(signed: Sequence[Agreement]) -> list[HeatCell]:
-    """Every (party, category) with a commitment (``clauses.commitments.matrix``), its clauses strongest
-    first (document order within a strength): a cell links to its first clause."""
-    from clauses.commitments import matrix
-
-    rank = {clause.id: clause.strength.rank for agreement in signed for clause in agreement.clauses}
-    return [
-        HeatCell(
-            party=cell.party,
-            category=cell.category,
-            strength=cell.strength,
-            clauses=sorted(cell.clauses, key=rank.__getitem__),
-        )
-        for cell in sorted(matrix(list(signed)).cells, key=lambda c: (c.party, c.category))
-        if cell.clauses and cell.strength is not None
-    ]
-
-
-def alignment(
-    signed: Sequence[Agreement], categories: Sequence[str]
-) -> tuple[dict[str, list[MatchedGroup]], str]:
-    """Matched clauses per category, widest groups first, and a sentence saying how they were found."""
-    from clauses.match import match
-
-    groups = _from_alignment(match(list(signed)), signed, categories)
-    method = (
-        "Clauses matched by clauses.match (party names neutralised, shared words weighted by their "
-        "rarity, one-to-one assignment); clauses of one category that set the same deadline are matched "
-        "whatever their wording."
-    )
-    languages = sorted({a.language for a in signed})
-    if len(languages) > 1:
-        method += (
-            f" The texts are in {len(languages)} languages ({', '.join(languages)}): across languages clauses "
-            "are paired by the concepts they share (systems, institutions, numbers, deadlines), which finds "
-            "fewer counterparts than wording, so a clause listed as unique may have one in translation."
-        )
-    return {c: sorted(g, key=lambda m: (-len(m.clauses), -m.similarity)) for c, g in groups.items()}, method
-
-
-def _from_alignment(
-    result: Any, signed: Sequence[Agreement], categories: Sequence[str]
-) -> dict[str, list[MatchedGroup]]:
-    labels = {c.id: c.category_ids for a in signed for c in a.clauses}
-    groups: dict[str, list[MatchedGroup]] = {c: [] for c in categories}
-    for found in result.matches:
-        ids = [cid for cid in found.clauses if cid in labels]
-        category = found.category or next(iter(labels.get(ids[0], [])), None) if ids else None
-        if category in groups and len({agreement_of(cid) for cid in ids}) > 1:
-            groups[category].append(
-                MatchedGroup(
-                    clauses=ids,
-                    similarity=round(found.similarity, 3),
-                    shared_deadline=found.shared_deadline,
-                    basis=found.basis,
-                )
-            )
-    return groups
-
-
-def timelines(
-    docs: Sequence[Agreement], rows: Sequence[str], categories: Sequence[str]
-) -> list[PartnerTimeline]:
-    """Per partner, what it signed and what was said since, by date (undated last)."""
-    ordered = sorted(docs, key=chronological)
-    lines = []
-    for party in partners_of(rows):
-        entries = [_entry(doc, party, categories) for doc in ordered if party in doc.parties]
-        if entries:
-            lines.append(PartnerTimeline(party=party, entries=entries))
-    return lines
-
-
-def _entry(doc: Agreement, party: str, categories: Sequence[str]) -> TimelineEntry:
-    own = [c for c in doc.clauses if commits(c) and party in obligors_of(c, doc)]
-    in_scope = [c for c in own if set(c.category_ids) & set(categories)]
-    touched = [cat for cat in categories if any(cat in c.category_ids for c in in_scope)]
-    said = (
-        []
-        if doc.kind.is_commitment_text
-        else [c.id for c in sorted(in_scope, key=lambda c: c.strength.rank)[:2]]
-    )
-    return TimelineEntry(
-        date=doc.signed,
-        agreement=doc.id,
-        title=doc.title,
-        kind=doc.kind,
-        signed=doc.kind.is_commitment_text,
-        categories=touched,
-        clauses=said,
-    )
 
 
 def findings(

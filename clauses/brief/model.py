@@ -1,0 +1,143 @@
+"""The brief's context model: what ``templates/brief.html`` renders, each claim with its clause ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field, PrivateAttr
+
+from clauses.models import Basis, Kind, Strength, Strict
+
+
+class AgreementInfo(Strict):
+    """One document covered by the brief, as listed on the cover and in the sources."""
+
+    id: str
+    title: str
+    parties: list[str]
+    signed: dt.date | None = None
+    kind: Kind
+    duration_years: float | None = None
+    language: str = "en"
+    source: str = ""
+    clause_count: int = Field(description="number of clauses the document was split into")
+
+
+class HeatCell(Strict):
+    """A party's strongest commitment in one category and the clauses that make it."""
+
+    party: str
+    category: str
+    strength: Strength
+    clauses: list[str] = Field(description="clause ids, strongest first")
+
+
+class HeatMap(Strict):
+    """Parties (rows) × categories (columns) of the signed texts; empty cells are absent."""
+
+    parties: list[str]
+    categories: list[str]
+    cells: list[HeatCell]
+    _index: dict[tuple[str, str], HeatCell] = PrivateAttr(default_factory=dict)
+
+    def cell(self, party: str, category: str) -> HeatCell | None:
+        if not self._index:
+            self._index = {(c.party, c.category): c for c in self.cells}
+        return self._index.get((party, category))
+
+
+class Finding(Strict):
+    """A plain sentence computed from the data, with the clauses that back it."""
+
+    text: str
+    clauses: list[str]
+
+
+class MatchedGroup(Strict):
+    """Clauses of different agreements that say the same thing, with their similarity in [0, 1]."""
+
+    clauses: list[str] = Field(description="the clauses quoted (and cited)")
+    similarity: float
+    shared_deadline: str | None = Field(
+        default=None, description="the deadline that paired them, not their wording"
+    )
+    basis: Basis = Field(
+        default=Basis.WORDING, description="what the match rests on (clauses.match.Match.basis)"
+    )
+    also: list[str] = Field(default_factory=list, description="further members, named but not quoted")
+
+
+class CategorySection(Strict):
+    """One category: who committed and how firmly, shared clauses, clauses unique to one text."""
+
+    category: str
+    committed: list[HeatCell] = Field(description="one per committing party, firmest first")
+    silent: list[str] = Field(description="partners in scope with no commitment in this category")
+    matches: list[MatchedGroup]
+    unique: dict[str, list[str]] = Field(description="agreement id → its clauses no other text matches")
+    unique_more: int = Field(0, description="unique clauses beyond those listed")
+    clauses: list[str] = Field(description="every commitment clause of the category (a profile lists them)")
+
+
+class TimelineEntry(Strict):
+    """One document a partner is party to: signed (agreement, declaration) or said (statement, news)."""
+
+    date: dt.date | None
+    agreement: str
+    title: str
+    kind: Kind
+    signed: bool
+    categories: list[str] = Field(description="categories the partner commits to in it")
+    clauses: list[str] = Field(description="a few of its clauses, cited")
+
+
+class PartnerTimeline(Strict):
+    party: str
+    entries: list[TimelineEntry]
+
+
+class CitedClause(Strict):
+    """A clause as the appendix quotes it."""
+
+    id: str
+    agreement: str
+    agreement_title: str
+    path: str
+    heading: list[str]
+    text: str
+    strength: Strength
+    categories: list[str]
+    obligors: list[str]
+
+
+class Brief(Strict):
+    """The context of ``brief.html``."""
+
+    title: str
+    generated: dt.date
+    scope: str = Field(description="what the brief covers, in words (filters applied)")
+    profile: bool = Field(description="a single agreement: a one-agreement profile, no comparison")
+    matching: str = Field(description="how clauses were matched across agreements, said in the brief")
+    agreements: list[AgreementInfo]
+    heatmap: HeatMap
+    findings: list[Finding]
+    sections: list[CategorySection]
+    timelines: list[PartnerTimeline]
+    has_statements: bool
+    appendix: list[CitedClause]
+    _by_id: dict[str, CitedClause] = PrivateAttr(default_factory=dict)
+
+    def clause(self, clause_id: str) -> CitedClause:
+        """A cited clause by id (templates show its path and quote next to the link)."""
+        if not self._by_id:
+            self._by_id = {c.id: c for c in self.appendix}
+        return self._by_id[clause_id]
+
+    def appendix_by_agreement(self) -> list[list[CitedClause]]:
+        """The appendix cut into runs of one agreement each, in appendix order."""
+        runs: list[list[CitedClause]] = []
+        for cited in self.appendix:
+            if not runs or runs[-1][0].agreement != cited.agreement:
+                runs.append([])
+            runs[-1].append(cited)
+        return runs

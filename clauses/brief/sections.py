@@ -1,0 +1,109 @@
+"""The brief's heat map cells and its category sections: who committed, matched and unique clauses."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from clauses.brief.facts import agreement_of, commits, partners_of
+from clauses.brief.model import CategorySection, HeatCell, HeatMap, MatchedGroup
+from clauses.models import Agreement
+
+MAX_GROUPS = 2
+"""Matched groups shown per category (the widest first); the others still count as matched."""
+QUOTED_PER_GROUP = 3
+"""Clauses of a group quoted side by side; the others are named, so a 30-text corpus stays readable."""
+MAX_UNIQUE = 3
+"""Clauses unique to one text listed per category (firmest first); the rest are counted."""
+
+
+def commitment_cells(signed: Sequence[Agreement]) -> list[HeatCell]:
+    """Every (party, category) with a commitment (``clauses.commitments.matrix``), its clauses strongest
+    first (document order within a strength): a cell links to its first clause."""
+    from clauses.commitments import matrix
+
+    rank = {clause.id: clause.strength.rank for agreement in signed for clause in agreement.clauses}
+    return [
+        HeatCell(
+            party=cell.party,
+            category=cell.category,
+            strength=cell.strength,
+            clauses=sorted(cell.clauses, key=rank.__getitem__),
+        )
+        for cell in sorted(matrix(list(signed)).cells, key=lambda c: (c.party, c.category))
+        if cell.clauses and cell.strength is not None
+    ]
+
+
+def alignment(
+    signed: Sequence[Agreement], categories: Sequence[str]
+) -> tuple[dict[str, list[MatchedGroup]], str]:
+    """Matched clauses per category, widest groups first, and a sentence saying how they were found."""
+    from clauses.match import match
+
+    groups = _from_alignment(match(list(signed)), signed, categories)
+    method = (
+        "Clauses matched by clauses.match (party names neutralised, shared words weighted by their "
+        "rarity, one-to-one assignment); clauses of one category that set the same deadline are matched "
+        "whatever their wording."
+    )
+    languages = sorted({a.language for a in signed})
+    if len(languages) > 1:
+        method += (
+            f" The texts are in {len(languages)} languages ({', '.join(languages)}): across languages clauses "
+            "are paired by the concepts they share (systems, institutions, numbers, deadlines), which finds "
+            "fewer counterparts than wording, so a clause listed as unique may have one in translation."
+        )
+    return {c: sorted(g, key=lambda m: (-len(m.clauses), -m.similarity)) for c, g in groups.items()}, method
+
+
+def _from_alignment(
+    result: Any, signed: Sequence[Agreement], categories: Sequence[str]
+) -> dict[str, list[MatchedGroup]]:
+    labels = {c.id: c.category_ids for a in signed for c in a.clauses}
+    groups: dict[str, list[MatchedGroup]] = {c: [] for c in categories}
+    for found in result.matches:
+        ids = [cid for cid in found.clauses if cid in labels]
+        category = found.category or next(iter(labels.get(ids[0], [])), None) if ids else None
+        if category in groups and len({agreement_of(cid) for cid in ids}) > 1:
+            groups[category].append(
+                MatchedGroup(
+                    clauses=ids,
+                    similarity=round(found.similarity, 3),
+                    shared_deadline=found.shared_deadline,
+                    basis=found.basis,
+                )
+            )
+    return groups
+
+
+def category_section(
+    category: str, heatmap: HeatMap, signed: Sequence[Agreement], groups: list[Any]
+) -> CategorySection:
+    committed = sorted(
+        (c for c in heatmap.cells if c.category == category), key=lambda c: (c.strength.rank, c.party)
+    )
+    silent = [p for p in partners_of(heatmap.parties) if not heatmap.cell(p, category)]
+    in_category = [c for a in signed for c in a.clauses if commits(c) and category in c.category_ids]
+    matched = {cid for g in groups for cid in g.clauses}
+    alone = [c for c in in_category if c.id not in matched] if len(signed) > 1 else []
+    listed = sorted(alone, key=lambda c: c.strength.rank)[:MAX_UNIQUE]
+    unique: dict[str, list[str]] = {}
+    for clause in alone:
+        if clause in listed:
+            unique.setdefault(agreement_of(clause.id), []).append(clause.id)
+    return CategorySection(
+        category=category,
+        committed=committed,
+        silent=silent,
+        matches=[_quoted(g) for g in groups[:MAX_GROUPS]],
+        unique=unique,
+        unique_more=len(alone) - len(listed),
+        clauses=[c.id for c in in_category] if len(signed) == 1 else [],
+    )
+
+
+def _quoted(group: MatchedGroup) -> MatchedGroup:
+    return group.model_copy(
+        update={"clauses": group.clauses[:QUOTED_PER_GROUP], "also": group.clauses[QUOTED_PER_GROUP:]}
+    )
