@@ -32,14 +32,17 @@ from synth import SynthCorpus, corpus  # noqa: E402
 
 from clauses.commitments import matrix  # noqa: E402
 from clauses.match import Alignment, match, match_pairs, normalise  # noqa: E402
+from clauses.models import split_clause_id  # noqa: E402
 
 
 def predicted_pairs(alignment: Alignment, agreement_ids: set[str] | None = None) -> set[tuple[str, str]]:
     pairs = set()
     for m in alignment.matches:
-        members = [c for c in m.clauses if agreement_ids is None or c.rsplit(":", 1)[0] in agreement_ids]
+        members = [
+            c for c in m.clauses if agreement_ids is None or split_clause_id(c).agreement in agreement_ids
+        ]
         for a, b in itertools.combinations(members, 2):
-            if a.rsplit(":", 1)[0] != b.rsplit(":", 1)[0]:
+            if split_clause_id(a).agreement != split_clause_id(b).agreement:
                 pairs.add((min(a, b), max(a, b)))
     return pairs
 
@@ -47,13 +50,15 @@ def predicted_pairs(alignment: Alignment, agreement_ids: set[str] | None = None)
 def true_pairs(synth: SynthCorpus, agreement_ids: set[str] | None = None) -> set[tuple[str, str]]:
     by_index: dict[int, list[str]] = {}
     for clause_id, index in synth.truth.items():
-        if index is not None and (agreement_ids is None or clause_id.rsplit(":", 1)[0] in agreement_ids):
+        if index is not None and (
+            agreement_ids is None or split_clause_id(clause_id).agreement in agreement_ids
+        ):
             by_index.setdefault(index, []).append(clause_id)
     return {
         (min(a, b), max(a, b))
         for members in by_index.values()
         for a, b in itertools.combinations(members, 2)
-        if a.rsplit(":", 1)[0] != b.rsplit(":", 1)[0]
+        if split_clause_id(a).agreement != split_clause_id(b).agreement
     }
 
 

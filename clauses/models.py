@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -177,6 +178,17 @@ class Clause(Strict):
     @property
     def category_ids(self) -> list[str]:
         return [label.id for label in self.categories]
+
+
+class ClauseRef(NamedTuple):
+    agreement: str
+    path: str
+
+
+def split_clause_id(clause_id: str) -> ClauseRef:
+    """'<agreement id>:<path>' → its two parts: an agreement id never holds ':', a path may."""
+    agreement, _, path = clause_id.partition(":")
+    return ClauseRef(agreement, path)
 
 
 class Agreement(Strict):

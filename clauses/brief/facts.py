@@ -18,10 +18,6 @@ def commits(clause: Clause) -> bool:
     return clause.strength != Strength.NONE
 
 
-def agreement_of(clause_id: str) -> str:
-    return clause_id.split(":", 1)[0]
-
-
 def obligors_of(clause: Clause, agreement: Agreement) -> list[str]:
     """Who takes the commitment; ``ALL`` stands for every party of the agreement."""
     expanded: list[str] = []

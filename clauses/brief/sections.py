@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from clauses.brief.facts import agreement_of, commits, partners_of
+from clauses.brief.facts import commits, partners_of
 from clauses.brief.model import CategorySection, HeatCell, HeatMap, MatchedGroup
-from clauses.models import Agreement
+from clauses.models import Agreement, split_clause_id
 
 MAX_GROUPS = 2
 """Matched groups shown per category (the widest first); the others still count as matched."""
@@ -65,7 +65,7 @@ def _from_alignment(
     for found in result.matches:
         ids = [cid for cid in found.clauses if cid in labels]
         category = found.category or next(iter(labels.get(ids[0], [])), None) if ids else None
-        if category in groups and len({agreement_of(cid) for cid in ids}) > 1:
+        if category in groups and len({split_clause_id(cid).agreement for cid in ids}) > 1:
             groups[category].append(
                 MatchedGroup(
                     clauses=ids,
@@ -91,7 +91,7 @@ def category_section(
     unique: dict[str, list[str]] = {}
     for clause in alone:
         if clause in listed:
-            unique.setdefault(agreement_of(clause.id), []).append(clause.id)
+            unique.setdefault(split_clause_id(clause.id).agreement, []).append(clause.id)
     return CategorySection(
         category=category,
         committed=committed,

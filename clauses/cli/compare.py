@@ -21,6 +21,7 @@ from clauses.cli.common import (
     warn,
     write_output,
 )
+from clauses.models import split_clause_id
 
 CSV_HEADER = ("group", "similarity", "basis", "shared_deadline", "category", "agreement", "clause", "text")
 TEXT_WIDTH = 160
@@ -85,10 +86,6 @@ def _note_languages(agreements: list[Any]) -> None:
              "counterparts than wording does")  # fmt: skip
 
 
-def _agreement_of(clause_id: str) -> str:
-    return clause_id.rsplit(":", 1)[0]
-
-
 def _csv_rows(alignment: Any, texts: dict[str, Any]) -> list[list[Any]]:
     rows: list[list[Any]] = []
     for number, m in enumerate(alignment.matches, start=1):
@@ -99,7 +96,7 @@ def _csv_rows(alignment: Any, texts: dict[str, Any]) -> list[list[Any]]:
                 m.basis.value,
                 m.shared_deadline or "",
                 m.category or "",
-                _agreement_of(cid),
+                split_clause_id(cid).agreement,
                 cid,
                 texts[cid].text,
             ]
@@ -120,7 +117,7 @@ def _print_alignment(alignment: Any, texts: dict[str, Any]) -> None:
     for m in alignment.matches:
         cells = []
         for agreement in alignment.agreements:
-            ids = [cid for cid in m.clauses if _agreement_of(cid) == agreement]
+            ids = [cid for cid in m.clauses if split_clause_id(cid).agreement == agreement]
             cells.append("\n".join(f"[{texts[cid].path}] {_short(texts[cid].text)}" for cid in ids))
         similarity = f"{m.similarity:.2f}\n{m.basis.value}" + (
             f": {m.shared_deadline}" if m.shared_deadline else ""

@@ -13,7 +13,7 @@ from pydantic import Field
 from clauses.diff.metadata import describe
 from clauses.diff.models import AgreementDiff, Change, ChangeKind
 from clauses.diff.words import RedlineOp, spaced
-from clauses.models import Agreement, Strict
+from clauses.models import Agreement, Strict, split_clause_id
 
 Layout = Literal["list", "side-by-side"]
 LAYOUTS: tuple[str, ...] = ("list", "side-by-side")
@@ -125,4 +125,4 @@ def notes(change: Change) -> list[str]:
 
 def paths(ids: list[str]) -> str:
     """'1.2, 1.3' for clause ids; '∅' for none."""
-    return ", ".join(clause_id.split(":", 1)[1] for clause_id in ids) or "∅"
+    return ", ".join(split_clause_id(clause_id).path for clause_id in ids) or "∅"
