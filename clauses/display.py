@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-CATEGORY_NAMES = {
-    "maritime-black-sea": "Maritime and Black Sea",
-    "nato-integration": "NATO integration",
-    "eu-integration": "EU integration",
-    "cbrn": "CBRN",
-    "reconstruction-economy": "Reconstruction and economy",
-}
 
-
-def category_name(category_id: str) -> str:
-    """'air-defense' → 'Air defence'; a user sub-category 'cyber/ot' → 'Cyber / ot'."""
-    if category_id in CATEGORY_NAMES:
-        return CATEGORY_NAMES[category_id]
-    words = category_id.replace("-", " ").replace("/", " / ").replace("defense", "defence")
-    return words[:1].upper() + words[1:]
+def in_sentence(label: str) -> str:
+    """A category's label inside a sentence: "Air and missile defence" → "air and missile defence";
+    a label opening with an acronym ("NATO integration", "CBRN") is kept as written."""
+    first = label.split(" ", 1)[0]
+    return label if first[1:2].isupper() else label[:1].lower() + label[1:]
 
 
 def party_name(code: str) -> str:

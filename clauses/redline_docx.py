@@ -25,7 +25,7 @@ from docx.text.paragraph import Paragraph
 from clauses.diff.core import PIECE_JOIN
 from clauses.diff.metadata import describe
 from clauses.diff.models import AgreementDiff, Change, ChangeKind
-from clauses.diff.view import Row, notes, paths, rows
+from clauses.diff.view import Name, Row, paths, rows
 from clauses.diff.words import RedlineOp
 from clauses.models import Agreement, Clause
 from clauses.text.markers import strip_marker
@@ -53,14 +53,17 @@ class _Marks:
             element.set(qn("w:date"), self.when)
 
 
-def redline_docx(result: AgreementDiff, old: Agreement, new: Agreement, when: dt.datetime) -> bytes:
-    """The .docx bytes of the new version marked up against the old one."""
+def redline_docx(
+    result: AgreementDiff, old: Agreement, new: Agreement, when: dt.datetime, name: Name | None = None
+) -> bytes:
+    """The .docx bytes of the new version marked up against the old one; categories named by ``name``
+    (``Taxonomy.label_of``; the packaged taxonomy's labels by default)."""
     document = Document()
     marks = _Marks(when=when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     _title(document, result, marks, when)
     clauses = {c.id: c for c in [*old.clauses, *new.clauses]}
     trail: list[str] = []
-    for row in rows(result, old, new, fold=False):
+    for row in rows(result, old, new, fold=False, name=name):
         change = row.change
         if row.role == "change" and change.new:
             trail = _headings(document, trail, clauses[change.new[0]].heading)
@@ -238,7 +241,7 @@ def _note(row: Row) -> str:
     reworded = change.similarity < 1 and change.old and change.new
     if change.kind is ChangeKind.MODIFIED or reworded:
         where += f" (similarity {change.similarity:.2f})"
-    return "\n".join([where, *notes(change)])
+    return "\n".join([where, *row.notes])
 
 
 def _comment(document: WordDocument, paragraphs: list[Paragraph], text: str, when: dt.datetime) -> None:

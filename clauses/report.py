@@ -18,7 +18,7 @@ import markupsafe
 from pydantic import BaseModel
 
 from clauses.collector import cycle_collector_paused
-from clauses.display import category_name, format_date, party_name, percent
+from clauses.display import format_date, party_name, percent
 from clauses.errors import ClausesError
 from clauses.resources import asset_dir
 from clauses.text.invisible import show_bidi
@@ -132,6 +132,12 @@ def package_path(url: str, root: Path) -> Path:
     if not path.is_relative_to(root) or not path.is_file():
         raise ValueError(f"refused (outside the package's templates): {url[:80]}")
     return path
+
+
+@jinja2.pass_context
+def category_name(context: jinja2.runtime.Context, category_id: str) -> str:
+    """A category's name from the ``labels`` the report context carries (the taxonomy's): no second table."""
+    return context["labels"][category_id]
 
 
 def clause_anchor(clause_id: str) -> str:

@@ -41,9 +41,20 @@ def output_model(command: str) -> type[BaseModel]:
     return getattr(import_module(module), name)
 
 
+LABELS: dict[str, Any] = {
+    "additionalProperties": {"type": "string"},
+    "description": "category id → the name the taxonomy gives it (its label; a user's --taxonomy labels included)",
+    "title": "Labels",
+    "type": "object",
+}
+"""The ``labels`` every JSON output carries beside its model (``clauses.cli.common.labelled``)."""
+
+
 def json_schema(command: str) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of ``clauses COMMAND --format json``."""
+    """The JSON Schema (draft 2020-12) of ``clauses COMMAND --format json``: the model's, with ``labels``."""
     schema = output_model(command).model_json_schema(mode="serialization")
+    schema["properties"]["labels"] = LABELS
+    schema["required"] = [*schema.get("required", []), "labels"]
     return {"$schema": SCHEMA_DIALECT, "$id": schema_name(command), **schema}
 
 

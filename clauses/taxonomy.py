@@ -10,7 +10,7 @@ all kinds (categories, strength cues, conditions...) — see ``Matcher``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
 from itertools import compress
 from operator import itemgetter
@@ -93,8 +93,17 @@ class Taxonomy(BaseModel):
         return value
 
     def label_of(self, category_id: str) -> str:
+        """The name every output shows for a category: its ``label``; an unlabelled sub-category
+        "cyber/ot" is named "<label of cyber> / ot"; an unlabelled category by its id."""
         spec = self.categories.get(category_id)
-        return spec.label if spec and spec.label else category_id
+        if spec and spec.label:
+            return spec.label
+        parent, _, child = category_id.partition("/")
+        return f"{self.label_of(parent)} / {child}" if child else category_id
+
+    def labels(self, category_ids: Iterable[str] = ()) -> dict[str, str]:
+        """Category id → display name, for every category of the taxonomy and the ``category_ids`` given."""
+        return {c: self.label_of(c) for c in [*self.categories, *category_ids]}
 
     @field_validator("categories")
     @classmethod

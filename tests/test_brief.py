@@ -12,10 +12,12 @@ from report_factories import agreement, clause, corpus, germany, romania, romani
 
 from clauses.brief import Brief, build_brief
 from clauses.cli import cli
+from clauses.display import in_sentence
 from clauses.errors import ClausesError
 from clauses.models import Basis, Quantity, QuantityKind, Strength
 from clauses.pipeline import Analysis
 from clauses.report import render
+from clauses.taxonomy import load_taxonomy
 
 TODAY = dt.date(2026, 1, 15)
 
@@ -52,7 +54,8 @@ def test_heatmap_holds_the_strongest_commitment_of_each_obligor(brief):
 
 def test_findings_are_three_to_five_sentences_backed_by_clauses(brief):
     assert 3 <= len(brief.findings) <= 5
-    assert brief.findings[0].text == "Only 1 of 2 partners makes a firm air defence commitment: Romania."
+    air_defence = in_sentence(load_taxonomy().label_of("air-defense"))
+    assert brief.findings[0].text == f"Only 1 of 2 partners makes a firm {air_defence} commitment: Romania."
     assert brief.findings[0].clauses == ["ua-ro-2024:1"]
     assert all(f.clauses for f in brief.findings)
     assert any("EUR 7 billion" in f.text for f in brief.findings)
@@ -196,7 +199,7 @@ def test_brief_command_writes_pdf_with_filters(runner, analysed, tmp_path):
         i for i, item in enumerate(outline) if getattr(item, "title", "") == "Category by category"
     )
     sections = [item.title for item in outline[chapter + 1]]
-    assert sections == ["Air defence", "Consultations"]
+    assert sections == [load_taxonomy().label_of("air-defense"), load_taxonomy().label_of("consultations")]
     assert "Germany will train" not in " ".join(page.extract_text() for page in reader.pages)
 
 

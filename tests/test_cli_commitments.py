@@ -11,6 +11,7 @@ import pytest
 
 from clauses.cli import cli
 from clauses.models import CATEGORY_IDS
+from clauses.taxonomy import load_taxonomy
 
 USER_A = """---
 id: ua-xx-test
@@ -70,7 +71,8 @@ def test_who_min_strength_and_csv(runner) -> None:
 def test_who_table(runner) -> None:
     result = runner.invoke(cli, ["who", "sanctions"])
     assert result.exit_code == 0, result.output
-    assert "sanctions" in result.stdout and "Silent on sanctions" in result.stdout
+    label = load_taxonomy().label_of("sanctions")
+    assert f"Who commits to {label}" in result.stdout and f"Silent on {label}" in result.stdout
 
 
 def test_unknown_category_lists_valid_ids(runner) -> None:

@@ -313,7 +313,7 @@ def test_cli_json_has_documented_shape(runner):
     result = invoke(runner, "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"old", "new", "metadata_changes", "summary", "changes"}
+    assert set(data) == {"old", "new", "metadata_changes", "summary", "changes", "labels"}
     assert data["metadata_changes"] == []
     assert data["old"]["id"] == "draft"
     assert data["new"]["clauses"] == len({i for change in data["changes"] for i in change["new"]}) > 8

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 from pathlib import Path
 
 import pytest
 from hostile import finishes_within
+from lxml import html as lxml_html
 
 from clauses.classify import classify_clause
 from clauses.cli import cli
@@ -83,8 +87,6 @@ def test_user_file_adds_subcategories_and_terms(tmp_path):
 
 
 def test_analyze_with_user_taxonomy(runner, tmp_path):
-    import json
-
     doc = write(tmp_path, "demo.md", AGREEMENT)
     user = write(tmp_path, "mine.yaml", USER_YAML)
     result = runner.invoke(cli, ["analyze", str(doc), "--taxonomy", str(user), "--format", "json"])
@@ -234,3 +236,43 @@ def test_a_pipe_nobody_writes_to_does_not_block(tmp_path):
     with finishes_within(5):
         taxonomy = load_taxonomy(fifo)
     assert "cyber" in taxonomy.categories
+
+
+RELABEL_YAML = """\
+categories:
+  air-defense:
+    label: Shield of the skies
+  air-defense/electronic-warfare:
+    terms:
+      en: [jamming, glide bomb*]
+"""
+
+
+def test_labels_name_categories_and_unlabelled_subcategories(tmp_path):
+    taxonomy = load_taxonomy(write(tmp_path, "mine.yaml", RELABEL_YAML))
+    assert taxonomy.label_of("air-defense") == "Shield of the skies"
+    assert taxonomy.label_of("air-defense/electronic-warfare") == "Shield of the skies / electronic-warfare"
+    assert taxonomy.labels()["cyber"] == load_taxonomy().categories["cyber"].label
+    assert set(load_taxonomy().labels()) == set(CATEGORY_IDS)
+
+
+def test_a_users_label_reaches_table_json_csv_and_brief(runner, tmp_path):
+    doc = write(tmp_path, "demo.md", AGREEMENT)
+    mine = ["--taxonomy", str(write(tmp_path, "mine.yaml", RELABEL_YAML))]
+    table = runner.invoke(cli, ["analyze", str(doc), *mine], env={"COLUMNS": "250"})
+    assert table.exit_code == 0, table.output
+    assert "Shield of the skies" in table.stdout
+    data = json.loads(runner.invoke(cli, ["analyze", str(doc), *mine, "--format", "json"]).stdout)
+    assert data["labels"]["air-defense"] == "Shield of the skies"
+    rows = csv.DictReader(
+        io.StringIO(runner.invoke(cli, ["analyze", str(doc), *mine, "--format", "csv"]).stdout)
+    )
+    assert "Shield of the skies" in next(rows)["category_labels"].split("; ")
+    matrix = json.loads(runner.invoke(cli, ["matrix", str(doc), *mine, "--format", "json"]).stdout)
+    assert matrix["labels"]["air-defense"] == "Shield of the skies"
+    brief = tmp_path / "brief.html"
+    result = runner.invoke(cli, ["brief", str(doc), *mine, "-o", str(brief)])
+    assert result.exit_code == 0, result.output
+    headings = [h.text_content().strip() for h in lxml_html.parse(str(brief)).iter("h2")]
+    assert "Shield of the skies" in headings
+    assert load_taxonomy().label_of("air-defense") not in headings

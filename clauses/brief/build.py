@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from clauses.brief.facts import UKRAINE, chronological
 from clauses.brief.findings import findings
@@ -25,6 +26,9 @@ from clauses.brief.timeline import timelines
 from clauses.errors import ClausesError
 from clauses.models import CATEGORY_IDS, Agreement
 
+if TYPE_CHECKING:
+    from clauses.taxonomy import Taxonomy
+
 MAX_BRIEF_CLAUSES = 5_000
 """Clauses one brief reads (all the shared texts hold about 3,800). A PDF brief citing every clause of
 one document takes about 25 s and 640 MB at 2,000 clauses, growing linearly (bench/bench_limits.py)."""
@@ -36,8 +40,11 @@ def build_brief(
     partners: Sequence[str] | None = None,
     title: str | None = None,
     today: dt.date | None = None,
+    taxonomy: Taxonomy | None = None,
 ) -> Brief:
-    """The brief of classified ``agreements``, narrowed to ``categories`` and ``partners`` if given."""
+    """The brief of classified ``agreements``, narrowed to ``categories`` and ``partners`` if given;
+    categories are named by the labels of ``taxonomy`` (the packaged one by default)."""
+    labels = _labels(taxonomy, agreements, categories)
     docs = _in_scope(agreements, partners)
     total = sum(len(a.clauses) for a in docs)
     if total > MAX_BRIEF_CLAUSES:
@@ -54,7 +61,7 @@ def build_brief(
     groups, method = alignment(signed, columns) if len(signed) > 1 else ({}, "")
     sections = [category_section(category, heatmap, signed, groups.get(category, [])) for category in columns]
     lines = timelines(docs, rows, list(categories) if categories else CATEGORY_IDS)
-    brief_findings = findings(heatmap, _narrowed(signed, categories), docs, groups)
+    brief_findings = findings(heatmap, _narrowed(signed, categories), docs, groups, labels)
     cited = _cited(heatmap, sections, brief_findings, lines)
     return Brief(
         title=title or _default_title(docs),
@@ -69,7 +76,18 @@ def build_brief(
         timelines=lines,
         has_statements=any(not a.kind.is_commitment_text for a in docs),
         appendix=_appendix(docs, cited),
+        labels=labels,
     )
+
+
+def _labels(
+    taxonomy: Taxonomy | None, agreements: Sequence[Agreement], categories: Sequence[str] | None
+) -> dict[str, str]:
+    """Names of the taxonomy's categories and of any other the clauses or the filter name."""
+    from clauses.taxonomy import load_taxonomy
+
+    named = {c for a in agreements for clause in a.clauses for c in clause.category_ids}
+    return (taxonomy or load_taxonomy()).labels(sorted(named | set(categories or ())))
 
 
 def _narrowed(agreements: Sequence[Agreement], categories: Sequence[str] | None) -> list[Agreement]:

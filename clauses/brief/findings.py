@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from clauses.brief.facts import UKRAINE, chronological, commits, obligors_of, partners_of
 from clauses.brief.model import Finding, HeatCell, HeatMap, MatchedGroup
-from clauses.display import category_name, format_date, party_name
+from clauses.display import format_date, in_sentence, party_name
 from clauses.models import Agreement, Clause, Condition, QuantityKind, Strength
 
 HEADLINE_CATEGORIES = ("air-defense", "military-assistance", "training", "consultations")
@@ -20,16 +20,17 @@ def findings(
     signed: Sequence[Agreement],
     docs: Sequence[Agreement],
     groups: dict[str, list[MatchedGroup]],
+    labels: Mapping[str, str],
 ) -> list[Finding]:
     """Three to five plain sentences, the ones the data supports, each with its clauses."""
     makers: list[Callable[[], Finding | None]] = [
-        lambda: _headline(heatmap),
-        lambda: _widest(heatmap),
+        lambda: _headline(heatmap, labels),
+        lambda: _widest(heatmap, labels),
         lambda: _consult_deadline(signed, heatmap.categories),
         lambda: _largest_amount(signed),
         lambda: _conditional_share(signed),
         lambda: _most_unique(signed, heatmap.categories, groups),
-        lambda: _said_not_signed(heatmap, docs),
+        lambda: _said_not_signed(heatmap, docs, labels),
         lambda: _firm_and_quantified(signed),
     ]
     found = [f for f in (make() for make in makers) if f is not None]
@@ -51,7 +52,7 @@ def _names(cells: Sequence[HeatCell]) -> str:
     return ", ".join(names) + (f" and {more} more" if more > 0 else "")
 
 
-def _headline(heatmap: HeatMap) -> Finding | None:
+def _headline(heatmap: HeatMap, labels: Mapping[str, str]) -> Finding | None:
     """How many partners commit firmly in the category analysts ask about first."""
     partners = partners_of(heatmap.parties)
     category = next((c for c in HEADLINE_CATEGORIES if c in heatmap.categories), None)
@@ -59,7 +60,7 @@ def _headline(heatmap: HeatMap) -> Finding | None:
     if not partners or category is None:
         return None
     firm = _firm_partners(heatmap, category)
-    name = category_name(category).lower()
+    name = in_sentence(labels[category])
     if len(partners) == 1:
         verb = "makes" if firm else "does not make"
         text = f"{party_name(partners[0])} {verb} a firm {name} commitment."
@@ -73,7 +74,7 @@ def _headline(heatmap: HeatMap) -> Finding | None:
     return Finding(text=text, clauses=[c.clauses[0] for c in firm])
 
 
-def _widest(heatmap: HeatMap) -> Finding | None:
+def _widest(heatmap: HeatMap, labels: Mapping[str, str]) -> Finding | None:
     partners = partners_of(heatmap.parties)
     ranked = sorted(
         (c for c in heatmap.categories if c != "final-provisions"),
@@ -83,7 +84,7 @@ def _widest(heatmap: HeatMap) -> Finding | None:
         return None
     firm = _firm_partners(heatmap, ranked[0])
     return Finding(
-        text=f"The most widely shared firm commitment is {category_name(ranked[0]).lower()}: "
+        text=f"The most widely shared firm commitment is {in_sentence(labels[ranked[0]])}: "
         f"{len(firm)} of {len(partners)} partners ({_names(firm)}).",
         clauses=[c.clauses[0] for c in firm],
     )
@@ -193,7 +194,9 @@ def _firm_and_quantified(signed: Sequence[Agreement]) -> Finding | None:
     )
 
 
-def _said_not_signed(heatmap: HeatMap, docs: Sequence[Agreement]) -> Finding | None:
+def _said_not_signed(
+    heatmap: HeatMap, docs: Sequence[Agreement], labels: Mapping[str, str]
+) -> Finding | None:
     """A partner that discussed a category in a statement or news beyond its signed commitments."""
     for doc in sorted(docs, key=chronological):
         if doc.kind.is_commitment_text:
@@ -209,7 +212,7 @@ def _said_not_signed(heatmap: HeatMap, docs: Sequence[Agreement]) -> Finding | N
                         and cell is None
                     ):
                         return Finding(
-                            text=f"{party_name(party)} discussed {category_name(category).lower()} in a "
+                            text=f"{party_name(party)} discussed {in_sentence(labels[category])} in a "
                             f"{doc.kind.value} of {format_date(doc.signed)} but signed no commitment in it.",
                             clauses=[clause.id],
                         )

@@ -125,6 +125,7 @@ class Brief(Strict):
     timelines: list[PartnerTimeline]
     has_statements: bool
     appendix: list[CitedClause]
+    labels: dict[str, str] = Field(description="category id → the name the taxonomy gives it")
     _by_id: dict[str, CitedClause] = PrivateAttr(default_factory=dict)
 
     def clause(self, clause_id: str) -> CitedClause:

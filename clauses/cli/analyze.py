@@ -12,6 +12,7 @@ from clauses.cli.common import (
     csv_options,
     fail,
     format_option,
+    labelled,
     output_option,
     print_table,
     progress,
@@ -19,6 +20,7 @@ from clauses.cli.common import (
     report_notes,
     stdin_paths,
     table_output,
+    taxonomy_of,
     taxonomy_option,
     to_csv,
     to_json,
@@ -30,7 +32,7 @@ from clauses.models import Kind
 
 CSV_HEADER = (
     "agreement", "signed", "kind", "language", "id", "path", "heading", "strength", "precision",
-    "categories", "conditions", "obligors", "quantities", "text",
+    "categories", "category_labels", "conditions", "obligors", "quantities", "text",
 )  # fmt: skip
 
 
@@ -66,7 +68,7 @@ def analyze_command(
     from clauses.pipeline import analyze, bundled_corpus
 
     overrides = _overrides(raw_overrides, len(paths))
-    taxonomy = _taxonomy(taxonomy_path)
+    taxonomy = taxonomy_of(taxonomy_path)
     try:
         with stdin_paths(paths or [bundled_corpus()]) as files:
             result = relabel_stdin(analyze(files, taxonomy, overrides, progress=progress))
@@ -77,7 +79,7 @@ def analyze_command(
             warn(f"error: {failure.path}: {failure.message}")
         last = result.failures[-1]
         fail(ClausesError(last.message, last.path))
-    _emit(result, fmt, explain, output, raw=raw, bom=bom, inputs=paths)
+    _emit(result, fmt, explain, output, taxonomy, raw=raw, bom=bom, inputs=paths)
     report_notes(result)
     if result.failures:
         for failure in result.failures:
@@ -101,22 +103,12 @@ def _overrides(raw: dict[str, Any], n_paths: int) -> dict[str, Any]:
     return overrides
 
 
-def _taxonomy(path: Path | None) -> Any:
-    if path is None:
-        return None
-    from clauses.taxonomy import load_taxonomy
-
-    try:
-        return load_taxonomy(path)
-    except ClausesError as error:
-        fail(error)
-
-
 def _emit(
     result: Any,
     fmt: str,
     explain: bool,
     output: Path | None,
+    taxonomy: Any,
     *,
     raw: bool,
     bom: bool,
@@ -125,21 +117,17 @@ def _emit(
     if fmt == "json":
         from clauses.schema import AnalyzeOutput
 
-        write_output(
-            to_json(AnalyzeOutput(agreements=result.agreements).model_dump(mode="json")),
-            output,
-            inputs=inputs,
-        )
+        data = AnalyzeOutput(agreements=result.agreements).model_dump(mode="json")
+        write_output(to_json(labelled(data, taxonomy)), output, inputs=inputs)
     elif fmt == "csv":
-        write_output(
-            to_csv(CSV_HEADER, _csv_rows(result.agreements), raw=raw, bom=bom), output, inputs=inputs
-        )
+        rows = _csv_rows(result.agreements, taxonomy)
+        write_output(to_csv(CSV_HEADER, rows, raw=raw, bom=bom), output, inputs=inputs)
     else:
         table_output(output)
-        _print_tables(result.agreements, explain)
+        _print_tables(result.agreements, explain, taxonomy)
 
 
-def _csv_rows(agreements: list[Any]) -> list[list[Any]]:
+def _csv_rows(agreements: list[Any], taxonomy: Any) -> list[list[Any]]:
     return [
         [
             agreement.id,
@@ -152,6 +140,7 @@ def _csv_rows(agreements: list[Any]) -> list[list[Any]]:
             clause.strength.value,
             clause.precision.value,
             clause.category_ids,
+            [taxonomy.label_of(c) for c in clause.category_ids],
             [c.value for c in clause.conditions],
             clause.obligors,
             [q.text for q in clause.quantities],
@@ -162,7 +151,7 @@ def _csv_rows(agreements: list[Any]) -> list[list[Any]]:
     ]
 
 
-def _print_tables(agreements: list[Any], explain: bool) -> None:
+def _print_tables(agreements: list[Any], explain: bool, taxonomy: Any) -> None:
     for agreement in agreements:
         signed = agreement.signed.isoformat() if agreement.signed else "undated"
         title = (
@@ -176,7 +165,7 @@ def _print_tables(agreements: list[Any], explain: bool) -> None:
                 [
                     clause.path,
                     clause.strength.value,
-                    ", ".join(clause.category_ids),
+                    ", ".join(taxonomy.label_of(c) for c in clause.category_ids),
                     ", ".join(clause.obligors),
                     text,
                 ]

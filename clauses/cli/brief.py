@@ -16,6 +16,7 @@ from clauses.cli.common import (
     relabel_stdin,
     report_notes,
     stdin_paths,
+    taxonomy_of,
     taxonomy_option,
     warn,
     write_output,
@@ -65,16 +66,17 @@ def brief_command(
 
     fmt = fmt or _format_of(output)
     wanted = _categories(categories)
+    taxonomy = taxonomy_of(taxonomy_path)
     try:
         check_output(output, paths or [bundled_corpus()])
         with stdin_paths(paths or [bundled_corpus()]) as files:
-            analysis = relabel_stdin(analyze(files, _taxonomy(taxonomy_path), progress=progress))
+            analysis = relabel_stdin(analyze(files, taxonomy, progress=progress))
         report_notes(analysis)
         for failure in analysis.failures:
             warn(f"skipped {failure.path}: {failure.message}")
         if not analysis.agreements:
             fail("no agreement could be read")
-        report = build_brief(analysis.agreements, wanted, _codes(partners), title)
+        report = build_brief(analysis.agreements, wanted, _codes(partners), title, taxonomy=taxonomy)
         if not report.agreements:
             fail(f"no agreement with the partners {partners}")
         data = _render(render, report, fmt)
@@ -113,14 +115,6 @@ def _categories(raw: str | None) -> list[str] | None:
 
 def _codes(raw: str | None) -> list[str] | None:
     return [c.strip().upper() for c in raw.split(",") if c.strip()] if raw else None
-
-
-def _taxonomy(path: Path | None) -> Any:
-    if path is None:
-        return None
-    from clauses.taxonomy import load_taxonomy
-
-    return load_taxonomy(path)
 
 
 def _render(render: Any, report: Any, fmt: str) -> bytes:

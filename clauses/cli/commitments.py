@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -11,6 +11,7 @@ from clauses.cli.common import (
     csv_options,
     fail,
     format_option,
+    labelled,
     output_option,
     print_table,
     progress,
@@ -18,6 +19,7 @@ from clauses.cli.common import (
     report_notes,
     stdin_paths,
     table_output,
+    taxonomy_of,
     taxonomy_option,
     to_csv,
     to_json,
@@ -27,22 +29,20 @@ from clauses.cli.common import (
 from clauses.errors import ClausesError
 from clauses.models import CATEGORY_IDS, Strength
 
+if TYPE_CHECKING:
+    from clauses.taxonomy import Taxonomy
+
 WHO_CSV_HEADER = (
     "section", "party", "party_strength", "agreement", "clause", "strength", "precision", "signed", "kind", "text",
 )  # fmt: skip
-MATRIX_CSV_HEADER = ("party", "category", "strength", "count", "clauses", "statements")
+MATRIX_CSV_HEADER = ("party", "category", "label", "strength", "count", "clauses", "statements")
 
 
-def load_agreements(paths: tuple[Path, ...], taxonomy_path: Path | None) -> Any:
+def load_agreements(paths: tuple[Path, ...], taxonomy: Taxonomy | None) -> Any:
     """Load and classify the inputs (default: the bundled corpus); fail when none could be read."""
     from clauses.pipeline import analyze, bundled_corpus
 
-    taxonomy = None
     try:
-        if taxonomy_path is not None:
-            from clauses.taxonomy import load_taxonomy
-
-            taxonomy = load_taxonomy(taxonomy_path)
         with stdin_paths(paths or [bundled_corpus()]) as files:
             result = relabel_stdin(analyze(files, taxonomy, progress=progress))
     except ClausesError as error:
@@ -101,15 +101,16 @@ def who_command(
     from clauses.commitments import who
 
     check_category(category)
-    result = load_agreements(paths, taxonomy_path)
+    taxonomy = taxonomy_of(taxonomy_path)
+    result = load_agreements(paths, taxonomy)
     report = who(result.agreements, category, Strength(min_strength) if min_strength else None)
     if fmt == "json":
-        write_output(to_json(report.model_dump(mode="json")), output, inputs=paths)
+        write_output(to_json(labelled(report.model_dump(mode="json"), taxonomy)), output, inputs=paths)
     elif fmt == "csv":
         write_output(to_csv(WHO_CSV_HEADER, _who_rows(report), raw=raw, bom=bom), output, inputs=paths)
     else:
         table_output(output)
-        _print_who(report)
+        _print_who(report, taxonomy.label_of(report.category))
     report_failures(result)
 
 
@@ -124,11 +125,11 @@ def _who_rows(report: Any) -> list[list[Any]]:
     return rows
 
 
-def _print_who(report: Any) -> None:
+def _print_who(report: Any, label: str) -> None:
     header = ["party", "strength", "clause", "signed", "kind", "text"]
     for title, partners in (
-        (f"Who commits to {report.category} (signed texts)", report.partners),
-        (f"Discussed in statements and news: {report.category}", report.statements),
+        (f"Who commits to {label} (signed texts)", report.partners),
+        (f"Discussed in statements and news: {label}", report.statements),
     ):
         if not partners and "statements" in title:
             continue
@@ -145,7 +146,7 @@ def _print_who(report: Any) -> None:
             for i, c in enumerate(p.clauses)
         ]
         print_table(title, header, rows)
-    click.echo(f"Silent on {report.category}: {', '.join(report.silent) or 'none'}")
+    click.echo(f"Silent on {label}: {', '.join(report.silent) or 'none'}")
 
 
 @click.command("matrix")
@@ -163,15 +164,17 @@ def matrix_command(
     """
     from clauses.commitments import matrix
 
-    result = load_agreements(paths, taxonomy_path)
+    taxonomy = taxonomy_of(taxonomy_path)
+    result = load_agreements(paths, taxonomy)
     table = matrix(result.agreements)
     if fmt == "json":
-        write_output(to_json(table.model_dump(mode="json")), output, inputs=paths)
+        write_output(to_json(labelled(table.model_dump(mode="json"), taxonomy)), output, inputs=paths)
     elif fmt == "csv":
         rows = [
             [
                 c.party,
                 c.category,
+                taxonomy.label_of(c.category),
                 c.strength.value if c.strength else "",
                 len(c.clauses),
                 c.clauses,
@@ -182,13 +185,13 @@ def matrix_command(
         write_output(to_csv(MATRIX_CSV_HEADER, rows, raw=raw, bom=bom), output, inputs=paths)
     else:
         table_output(output)
-        _print_matrix(table)
+        _print_matrix(table, taxonomy)
     report_failures(result)
 
 
-def _print_matrix(table: Any) -> None:
+def _print_matrix(table: Any, taxonomy: Taxonomy) -> None:
     print_table(
         "Strongest commitment (signed clauses; +n = in statements/news)",
-        ["party", *table.categories],
+        ["party", *map(taxonomy.label_of, table.categories)],
         table.grid(),
     )

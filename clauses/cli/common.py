@@ -11,13 +11,16 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from clauses.errors import ClausesError
 from clauses.printable import printable
 from clauses.text.invisible import show_bidi
+
+if TYPE_CHECKING:
+    from clauses.taxonomy import Taxonomy
 
 T = TypeVar("T")
 
@@ -69,6 +72,23 @@ def csv_options(func: Callable[..., Any]) -> Callable[..., Any]:
         help="Keep cells starting with = + - @ as written (default: a leading ' so spreadsheets never run "
         "them as formulas).",
     )(func)
+
+
+def taxonomy_of(path: Path | None) -> Taxonomy:
+    """The taxonomy ``--taxonomy`` names (the packaged one when none), or one line and exit 2."""
+    from clauses.taxonomy import load_taxonomy
+
+    try:
+        return load_taxonomy(path)
+    except ClausesError as error:
+        fail(error)
+        raise  # fail() exits
+
+
+def labelled(data: dict[str, Any], taxonomy: Taxonomy) -> dict[str, Any]:
+    """JSON output with ``labels``: category id → the name the taxonomy gives it (a user's own included);
+    every output schema declares it (``clauses.schema.LABELS``)."""
+    return {**data, "labels": taxonomy.labels()}
 
 
 def to_json(data: Any) -> str:

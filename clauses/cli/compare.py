@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +13,11 @@ from clauses.cli.common import (
     csv_options,
     fail,
     format_option,
+    labelled,
     output_option,
     print_table,
     table_output,
+    taxonomy_of,
     taxonomy_option,
     to_csv,
     to_json,
@@ -23,7 +26,9 @@ from clauses.cli.common import (
 )
 from clauses.models import split_clause_id
 
-CSV_HEADER = ("group", "similarity", "basis", "shared_deadline", "category", "agreement", "clause", "text")
+CSV_HEADER = (
+    "group", "similarity", "basis", "shared_deadline", "category", "label", "agreement", "clause", "text",
+)  # fmt: skip
 TEXT_WIDTH = 160
 
 
@@ -57,19 +62,21 @@ def compare_command(
     """
     from clauses.match import DEFAULT_THRESHOLD, match
 
-    result = load_agreements(paths, taxonomy_path)
+    taxonomy = taxonomy_of(taxonomy_path)
+    result = load_agreements(paths, taxonomy)
     if len(result.agreements) < 2:
         report_failures(result)
         fail("compare needs at least two agreements: clauses compare A B [C ...] or a folder holding them")
     alignment = match(result.agreements, DEFAULT_THRESHOLD if threshold is None else threshold)
     texts = {c.id: c for a in result.agreements for c in a.clauses}
     if fmt == "json":
-        write_output(to_json(alignment.model_dump(mode="json")), output, inputs=paths)
+        write_output(to_json(labelled(alignment.model_dump(mode="json"), taxonomy)), output, inputs=paths)
     elif fmt == "csv":
-        write_output(to_csv(CSV_HEADER, _csv_rows(alignment, texts), raw=raw, bom=bom), output, inputs=paths)
+        rows = _csv_rows(alignment, texts, taxonomy.label_of)
+        write_output(to_csv(CSV_HEADER, rows, raw=raw, bom=bom), output, inputs=paths)
     else:
         table_output(output)
-        _print_alignment(alignment, texts)
+        _print_alignment(alignment, texts, taxonomy.label_of)
     _note_languages(result.agreements)
     report_failures(result)
 
@@ -86,7 +93,7 @@ def _note_languages(agreements: list[Any]) -> None:
              "counterparts than wording does")  # fmt: skip
 
 
-def _csv_rows(alignment: Any, texts: dict[str, Any]) -> list[list[Any]]:
+def _csv_rows(alignment: Any, texts: dict[str, Any], label: Callable[[str], str]) -> list[list[Any]]:
     rows: list[list[Any]] = []
     for number, m in enumerate(alignment.matches, start=1):
         rows.extend(
@@ -96,6 +103,7 @@ def _csv_rows(alignment: Any, texts: dict[str, Any]) -> list[list[Any]]:
                 m.basis.value,
                 m.shared_deadline or "",
                 m.category or "",
+                label(m.category) if m.category else "",
                 split_clause_id(cid).agreement,
                 cid,
                 texts[cid].text,
@@ -103,7 +111,8 @@ def _csv_rows(alignment: Any, texts: dict[str, Any]) -> list[list[Any]]:
             for cid in m.clauses
         )
     for agreement, ids in alignment.unmatched.items():
-        rows.extend(["unmatched", "", "", "", ", ".join(texts[cid].category_ids), agreement, cid, texts[cid].text]
+        rows.extend(["unmatched", "", "", "", ", ".join(texts[cid].category_ids),
+                     ", ".join(map(label, texts[cid].category_ids)), agreement, cid, texts[cid].text]
                     for cid in ids)  # fmt: skip
     return rows
 
@@ -112,7 +121,7 @@ def _short(text: str) -> str:
     return text if len(text) <= TEXT_WIDTH else text[: TEXT_WIDTH - 3] + "..."
 
 
-def _print_alignment(alignment: Any, texts: dict[str, Any]) -> None:
+def _print_alignment(alignment: Any, texts: dict[str, Any], label: Callable[[str], str]) -> None:
     rows = []
     for m in alignment.matches:
         cells = []
@@ -122,12 +131,12 @@ def _print_alignment(alignment: Any, texts: dict[str, Any]) -> None:
         similarity = f"{m.similarity:.2f}\n{m.basis.value}" + (
             f": {m.shared_deadline}" if m.shared_deadline else ""
         )
-        rows.append([similarity, m.category or "", *cells])
+        rows.append([similarity, label(m.category) if m.category else "", *cells])
     print_table("Matched clauses", ["sim", "category", *alignment.agreements], rows)
     for agreement, ids in alignment.unmatched.items():
         by_category: dict[str, list[str]] = {}
         for cid in ids:
-            key = ", ".join(texts[cid].category_ids) or "(uncategorised)"
+            key = ", ".join(map(label, texts[cid].category_ids)) or "(uncategorised)"
             by_category.setdefault(key, []).append(cid)
         rows = [
             [category if i == 0 else "", texts[cid].path, _short(texts[cid].text)]

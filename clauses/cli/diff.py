@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -11,8 +12,10 @@ from clauses.cli.common import (
     csv_options,
     fail,
     format_option,
+    labelled,
     stdin_paths,
     stdin_source,
+    taxonomy_of,
     taxonomy_option,
     to_csv,
     to_json,
@@ -20,6 +23,9 @@ from clauses.cli.common import (
     write_output,
 )
 from clauses.errors import ClausesError
+
+if TYPE_CHECKING:
+    from clauses.taxonomy import Taxonomy
 
 LAYOUTS = ("list", "side-by-side")
 DEFAULT_LAYOUT = {"json": "list", "html": "list", "pdf": "side-by-side", "docx": "list"}
@@ -82,21 +88,24 @@ def diff_command(
     filters = _filters(only)
     if filters and fmt == "docx":
         fail("--only does not apply to --format docx: the document is the whole new version")
+    taxonomy = taxonomy_of(taxonomy_path)
     with stdin_paths([old, new]) as files:
-        versions = tuple(stdin_source(v) for v in _analyze(*files, taxonomy_path))
+        versions = tuple(stdin_source(v) for v in _analyze(*files, taxonomy))
     result = _diff(*versions)
     if filters:
         result = result.only(filters)
     if fmt == "csv":
         from clauses.cli.diff_csv import DIFF_CSV_HEADER, diff_rows
 
-        write_output(to_csv(DIFF_CSV_HEADER, diff_rows(result), raw=raw, bom=bom), output, inputs=(old, new))
+        rows = diff_rows(result, taxonomy.label_of)
+        write_output(to_csv(DIFF_CSV_HEADER, rows, raw=raw, bom=bom), output, inputs=(old, new))
     elif fmt == "table":
         if output:
             fail("--output needs --format json, csv, html, pdf or docx")
-        _print_diff(result, use_color(color))
+        _print_diff(result, use_color(color), taxonomy.label_of)
     else:
-        _emit(_render(result, versions, fmt, layout or DEFAULT_LAYOUT[fmt]), output, fmt, (old, new))
+        rendered = _render(result, versions, fmt, layout or DEFAULT_LAYOUT[fmt], taxonomy)
+        _emit(rendered, output, fmt, (old, new))
     changed = result.metadata_changes or any(change.kind != "unchanged" for change in result.changes)
     if exit_code and changed:
         raise SystemExit(1)
@@ -112,11 +121,10 @@ def _filters(only: str | None) -> list[str]:
     return filters
 
 
-def _analyze(old: Path, new: Path, taxonomy_path: Path | None) -> tuple[Any, Any]:
+def _analyze(old: Path, new: Path, taxonomy: Taxonomy) -> tuple[Any, Any]:
     from clauses.pipeline import analyze_file
 
     try:
-        taxonomy = _taxonomy(taxonomy_path)
         return analyze_file(old, taxonomy), analyze_file(new, taxonomy)
     except ClausesError as error:
         fail(error)
@@ -129,28 +137,21 @@ def _diff(old: Any, new: Any) -> Any:
     return diff(old, new)
 
 
-def _taxonomy(path: Path | None) -> Any:
-    if path is None:
-        return None
-    from clauses.taxonomy import load_taxonomy
-
-    return load_taxonomy(path)
-
-
-def _render(result: Any, versions: tuple[Any, Any], fmt: str, layout: str) -> bytes:
+def _render(result: Any, versions: tuple[Any, Any], fmt: str, layout: str, taxonomy: Taxonomy) -> bytes:
     if fmt == "json":
-        return to_json(result.model_dump(mode="json")).encode("utf-8")
+        return to_json(labelled(result.model_dump(mode="json"), taxonomy)).encode("utf-8")
     if fmt == "docx":
         import datetime as dt
 
         from clauses.redline_docx import redline_docx
 
-        return redline_docx(result, *versions, when=dt.datetime.now(dt.UTC).replace(microsecond=0))
+        when = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        return redline_docx(result, *versions, when=when, name=taxonomy.label_of)
     from clauses.diff.view import report
     from clauses.report import render
 
     try:
-        return render("diff.html", report(result, *versions, layout), fmt)
+        return render("diff.html", report(result, *versions, layout, taxonomy), fmt)
     except ClausesError as error:
         fail(error)
         raise  # unreachable: fail() exits
@@ -160,7 +161,7 @@ def _emit(data: bytes, output: Path | None, fmt: str, inputs: tuple[Path, Path])
     write_output(data if fmt in BINARY else data.decode("utf-8"), output, binary=True, inputs=inputs)
 
 
-def _print_diff(result: Any, color: bool) -> None:
+def _print_diff(result: Any, color: bool, name: Callable[[str], str]) -> None:
     from clauses.diff.metadata import describe
     from clauses.diff.view import paths
 
@@ -180,15 +181,15 @@ def _print_diff(result: Any, color: bool) -> None:
             _echo(f"{label} {where}: {shift.strength_from} → {shift.strength_to}: {shift.text}", color)
     for change in result.changes:
         if change.kind != "unchanged":
-            _print_change(change, color)
+            _print_change(change, color, name)
 
 
-def _print_change(change: Any, color: bool) -> None:
+def _print_change(change: Any, color: bool, name: Callable[[str], str]) -> None:
     from clauses.diff.view import notes, paths
     from clauses.diff.words import spaced
 
     where = f"{paths(change.old)} → {paths(change.new)}"
-    facts = [f"similarity {change.similarity:.2f}", *notes(change)]
+    facts = [f"similarity {change.similarity:.2f}", *notes(change, name)]
     _echo("", color)
     _echo(
         click.style(f"{_MARK[change.kind]} {change.kind} {where}", bold=True) + f"  ({'; '.join(facts)})",

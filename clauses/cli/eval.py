@@ -9,9 +9,11 @@ import click
 from clauses.cli.common import (
     fail,
     format_option,
+    labelled,
     output_option,
     print_table,
     table_output,
+    taxonomy_of,
     taxonomy_option,
     to_json,
     write_output,
@@ -48,10 +50,9 @@ def eval_command(
     clauses lying inside it, takes the union of their categories and the firmest strength.
     """
     from clauses.evaluate import evaluate
-    from clauses.taxonomy import load_taxonomy
 
+    taxonomy = taxonomy_of(taxonomy_path)
     try:
-        taxonomy = load_taxonomy(taxonomy_path) if taxonomy_path else None
         figures = evaluate(gold, list(text_dirs) or None, taxonomy)
     except ClausesError as error:
         fail(error)
@@ -59,11 +60,11 @@ def eval_command(
         data = figures.model_dump(mode="json")
         for name, entry in figures.per_category.items():
             data["per_category"][name]["f1"] = round(entry.f1, 3)
-        write_output(to_json(data), output, inputs=(gold,))
+        write_output(to_json(labelled(data, taxonomy)), output, inputs=(gold,))
         return
     table_output(output, "json")
     rows = [
-        [name, f"{entry.f1:.3f}", entry.tp, entry.fp, entry.fn]
+        [taxonomy.label_of(name), f"{entry.f1:.3f}", entry.tp, entry.fp, entry.fn]
         for name, entry in figures.per_category.items()
     ]
     print_table(

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from clauses.cli.commitments import load_agreements
-from clauses.cli.common import fail, taxonomy_option, warn
+from clauses.cli.common import fail, taxonomy_of, taxonomy_option, warn
 from clauses.errors import ClausesError
 
 
@@ -33,7 +33,7 @@ def explore_command(paths: tuple[Path, ...], port: int, host: str, taxonomy_path
     from clauses.export.browse import datasette_app, serve
     from clauses.export.sqlite import write_database
 
-    result = load_agreements(paths, taxonomy_path)
+    result = load_agreements(paths, taxonomy_of(taxonomy_path))
     for failure in result.failures:
         warn(f"skipped {failure.path}: {failure.message}")
     with tempfile.TemporaryDirectory(prefix="clauses-explore-") as folder:

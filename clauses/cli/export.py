@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from clauses.cli.commitments import load_agreements, report_failures
-from clauses.cli.common import fail, taxonomy_option, write_output
+from clauses.cli.common import fail, taxonomy_of, taxonomy_option, write_output
 
 FORMATS = {".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite", ".xlsx": "xlsx"}
 
@@ -45,7 +45,7 @@ def export_command(
     Clauses, Matrix and Quantities.
     """
     fmt = fmt or _format_of(output)
-    result = load_agreements(paths, taxonomy_path)
+    result = load_agreements(paths, taxonomy_of(taxonomy_path))
     if fmt == "xlsx":
         from clauses.export.xlsx import workbook_bytes
 

@@ -6,7 +6,8 @@ old place, a folded run of unchanged clauses and the note on each change are wor
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
@@ -14,6 +15,12 @@ from clauses.diff.metadata import describe
 from clauses.diff.models import AgreementDiff, Change, ChangeKind
 from clauses.diff.words import RedlineOp, spaced
 from clauses.models import Agreement, Strict, split_clause_id
+
+if TYPE_CHECKING:
+    from clauses.taxonomy import Taxonomy
+
+Name = Callable[[str], str]
+"""A category's display name (``Taxonomy.label_of``)."""
 
 Layout = Literal["list", "side-by-side"]
 LAYOUTS: tuple[str, ...] = ("list", "side-by-side")
@@ -42,19 +49,29 @@ class DiffReport(Strict):
     layout: Layout
     details: list[str] = Field(description="the metadata changes in words, reported first")
     rows: list[Row]
+    labels: dict[str, str] = Field(description="category id → the name the taxonomy gives it")
 
 
-def report(result: AgreementDiff, old: Agreement, new: Agreement, layout: Layout) -> DiffReport:
-    """The report context of the diff of ``old`` and ``new``."""
+def report(
+    result: AgreementDiff, old: Agreement, new: Agreement, layout: Layout, taxonomy: Taxonomy | None = None
+) -> DiffReport:
+    """The report context of the diff of ``old`` and ``new``, categories named by ``taxonomy``'s labels."""
+    from clauses.taxonomy import load_taxonomy
+
+    taxonomy = taxonomy or load_taxonomy()
+    named = {c for change in result.changes for c in change.categories.all}
     return DiffReport(
         diff=result,
         layout=layout,
         details=[describe(change) for change in result.metadata_changes],
-        rows=rows(result, old, new, fold=layout == "side-by-side"),
+        rows=rows(result, old, new, fold=layout == "side-by-side", name=taxonomy.label_of),
+        labels=taxonomy.labels(sorted(named | set(result.summary.categories))),
     )
 
 
-def rows(result: AgreementDiff, old: Agreement, new: Agreement, fold: bool = True) -> list[Row]:
+def rows(
+    result: AgreementDiff, old: Agreement, new: Agreement, fold: bool = True, name: Name | None = None
+) -> list[Row]:
     """Every change in the new version's order, each moved clause also at its old place.
 
     With ``fold``, a run of unchanged clauses is one row carrying their texts.
@@ -70,11 +87,11 @@ def rows(result: AgreementDiff, old: Agreement, new: Agreement, fold: bool = Tru
             out[-1].changes.append(change)
             out[-1].texts.extend(texts[i] for i in change.new)
             continue
-        out.append(_row(role, k, change))
+        out.append(_row(role, k, change, name))
     return out
 
 
-def _row(role: Literal["change", "moved-from"], k: int, change: Change) -> Row:
+def _row(role: Literal["change", "moved-from"], k: int, change: Change, name: Name | None) -> Row:
     moved = change.kind is ChangeKind.MOVED
     here, there = (f"from-{k}", f"change-{k}") if role == "moved-from" else (f"change-{k}", f"from-{k}")
     return Row(
@@ -82,7 +99,7 @@ def _row(role: Literal["change", "moved-from"], k: int, change: Change) -> Row:
         changes=[change],
         anchor=here,
         link=there if moved else None,
-        notes=notes(change),
+        notes=notes(change, name),
         redline=spaced(change.redline),
     )
 
@@ -108,8 +125,12 @@ def _with_old_places(changes: list[Change], old_order: list[str]) -> list[tuple[
     return entries
 
 
-def notes(change: Change) -> list[str]:
-    """What a change means, as a reader checks it: "weakened: firm → intent", "number: 5 → 3"."""
+def notes(change: Change, name: Name | None = None) -> list[str]:
+    """What a change means, as a reader checks it: "weakened: firm → intent", "number: 5 → 3";
+    categories by ``name`` (the packaged taxonomy's labels by default)."""
+    from clauses.taxonomy import load_taxonomy
+
+    name = name or load_taxonomy().label_of
     found = []
     if change.strength_change:
         found.append(f"{change.strength_change}: {change.strength_from} → {change.strength_to}")
@@ -119,7 +140,8 @@ def notes(change: Change) -> list[str]:
     found += [f"number: {n.old or '∅'} → {n.new or '∅'}" for n in change.numbers_changed]
     gained, lost = change.categories.gained, change.categories.lost
     if gained or lost:
-        found.append("categories: " + " ".join([*(f"+{c}" for c in gained), *(f"−{c}" for c in lost)]))
+        named = [*(f"+{name(c)}" for c in gained), *(f"−{name(c)}" for c in lost)]
+        found.append("categories: " + " ".join(named))
     return found
 
 
