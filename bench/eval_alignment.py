@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from clauses.match import Alignment, match  # noqa: E402
+from clauses.models import split_clause_id  # noqa: E402
 from clauses.pipeline import analyze  # noqa: E402
 
 DEFAULT_TEXTS = ROOT.parent / "shared" / "corpus"
@@ -41,7 +42,7 @@ def predicted(alignment: Alignment) -> dict[Pair, str]:
     pairs: dict[Pair, str] = {}
     for found in alignment.matches:
         for a, b in itertools.combinations(found.clauses, 2):
-            if a.rsplit(":", 1)[0] != b.rsplit(":", 1)[0]:
+            if split_clause_id(a).agreement != split_clause_id(b).agreement:
                 pairs[frozenset((a, b))] = basis_of(found)
     return pairs
 
