@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 CATEGORY_IDS: tuple[str, ...] = (
     "air-defense",
@@ -191,8 +191,14 @@ def split_clause_id(clause_id: str) -> ClauseRef:
     return ClauseRef(agreement, path)
 
 
-class Agreement(Strict):
-    """A loaded document with its metadata and clauses."""
+class AgreementMeta(Strict):
+    """What a document is, without its clauses: the one declaration of an agreement's metadata.
+
+    Front matter and ``load`` options are checked against it field by field (``AgreementFields``);
+    reports that list documents extend it.
+    """
+
+    model_config = ConfigDict(coerce_numbers_to_str=True)  # front matter "version: 2" is "2"
 
     id: str = Field(description="slug, e.g. 'ua-ro-2024'")
     title: str
@@ -203,7 +209,46 @@ class Agreement(Strict):
     language: str = "en"
     source: str = ""
     url: str | None = Field(default=None, description="where the text was published (front matter url)")
-    duration_years: float | None = None
+    duration_years: float | None = Field(default=None, ge=0)
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str | None) -> str | None:
+        if value is not None and (not value or any(ch.isspace() or ch == ":" for ch in value)):
+            raise ValueError(f"id must be a slug without spaces or ':', got {value!r}")
+        return value
+
+    @field_validator("parties", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [code.strip() for code in value.split(",") if code.strip()]
+        if isinstance(value, list):
+            # YAML 1.1 reads an unquoted NO (Norway) as false.
+            return ["NO" if item is False else item for item in value]
+        return value
+
+    @field_validator("parties")
+    @classmethod
+    def _party_codes(cls, value: list[str] | None) -> list[str] | None:
+        for code in value or []:
+            if not is_party_code(code):
+                raise ValueError(f"unknown party code {code!r} (ISO 3166-1 alpha-2, EU, NATO or G7)")
+        return value
+
+
+AgreementFields: type[AgreementMeta] = create_model(
+    "AgreementFields",
+    __base__=AgreementMeta,
+    __doc__="``AgreementMeta`` with every field optional: what a file or a ``load`` option may declare,\n"
+    "checked by the same rules, unknown names refused.",
+    **{name: (field.rebuild_annotation() | None, None) for name, field in AgreementMeta.model_fields.items()},
+)
+
+
+class Agreement(AgreementMeta):
+    """A loaded document with its metadata and clauses."""
+
     clauses: list[Clause] = Field(default_factory=list)
     notes: list[str] = Field(
         default_factory=list,
@@ -211,20 +256,9 @@ class Agreement(Strict):
         description="what the reader left out or added: hidden Word text, embedded documents",
     )
 
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, value: str) -> str:
-        if not value or any(ch.isspace() or ch == ":" for ch in value):
-            raise ValueError(f"id must be a slug without spaces or ':', got {value!r}")
-        return value
-
-    @field_validator("parties")
-    @classmethod
-    def _party_codes(cls, value: list[str]) -> list[str]:
-        for code in value:
-            if not is_party_code(code):
-                raise ValueError(f"unknown party code {code!r} (ISO 3166-1 alpha-2, EU, NATO or G7)")
-        return value
+    def metadata(self) -> dict[str, Any]:
+        """The fields of ``AgreementMeta``, for a listing that extends it with its own."""
+        return {name: getattr(self, name) for name in AgreementMeta.model_fields}
 
 
 def is_party_code(code: str) -> bool:

@@ -360,6 +360,28 @@ def test_bad_front_matter_names_the_field(tmp_path, front, message):
     assert "\n" not in str(raised.value)
 
 
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"colour": "blue"}, "unknown metadata field 'colour'"),
+        ({"parties": ["UA", "XX"]}, "parties: unknown party code 'XX'"),
+        ({"duration_years": -1}, "duration_years:"),
+        ({"id": "two words"}, "id: id must be a slug"),
+    ],
+)
+def test_load_options_obey_the_rules_of_the_front_matter(tmp_path, options, message):
+    path = write(tmp_path, "plain.txt", "1. Norway will consult Ukraine.\n")
+    with pytest.raises(ClausesError) as raised:
+        load(path, **options)
+    assert message in str(raised.value) and "\n" not in str(raised.value)
+
+
+def test_load_options_are_read_as_front_matter_would_be(tmp_path):
+    path = write(tmp_path, "plain.txt", "1. Norway will consult Ukraine.\n")
+    agreement = load(path, parties="UA, NO", version=2, kind="declaration")
+    assert (agreement.parties, agreement.version, agreement.kind) == (["UA", "NO"], "2", Kind.DECLARATION)
+
+
 def test_unclosed_front_matter(tmp_path):
     with pytest.raises(ClausesError, match="never closed"):
         read_document(write(tmp_path, "open.md", "---\ntitle: x\n\nbody\n"))

@@ -151,17 +151,7 @@ def _appendix(docs: Sequence[Agreement], cited: set[str]) -> list[CitedClause]:
 
 
 def _info(agreement: Agreement) -> AgreementInfo:
-    return AgreementInfo(
-        id=agreement.id,
-        title=agreement.title,
-        parties=agreement.parties,
-        signed=agreement.signed,
-        kind=agreement.kind,
-        duration_years=agreement.duration_years,
-        language=agreement.language,
-        source=agreement.source,
-        clause_count=len(agreement.clauses),
-    )
+    return AgreementInfo(**agreement.metadata(), clause_count=len(agreement.clauses))
 
 
 def _default_title(docs: Sequence[Agreement]) -> str:

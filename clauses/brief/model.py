@@ -6,20 +6,12 @@ import datetime as dt
 
 from pydantic import Field, PrivateAttr
 
-from clauses.models import Basis, Kind, Strength, Strict
+from clauses.models import AgreementMeta, Basis, Kind, Strength, Strict
 
 
-class AgreementInfo(Strict):
+class AgreementInfo(AgreementMeta):
     """One document covered by the brief, as listed on the cover and in the sources."""
 
-    id: str
-    title: str
-    parties: list[str]
-    signed: dt.date | None = None
-    kind: Kind
-    duration_years: float | None = None
-    language: str = "en"
-    source: str = ""
     clause_count: int = Field(description="number of clauses the document was split into")
 
 

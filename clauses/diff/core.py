@@ -71,8 +71,7 @@ def _drop_weak_moves(links: list[Link], in_order: set[int]) -> tuple[list[Link],
 
 
 def _info(agreement: Agreement) -> AgreementInfo:
-    data = agreement.model_dump(exclude={"clauses", "duration_years", "url"})
-    return AgreementInfo(**data, clauses=len(agreement.clauses))
+    return AgreementInfo(**agreement.metadata(), clauses=len(agreement.clauses))
 
 
 def _change_for(

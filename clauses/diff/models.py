@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import Literal
@@ -10,7 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from clauses.diff.words import NumberChange, RedlineOp
-from clauses.models import Kind, Strength, Strict
+from clauses.models import AgreementMeta, Strength, Strict
 
 
 class ChangeKind(StrEnum):
@@ -95,17 +94,9 @@ class DiffSummary(Strict):
     renumbering: Renumbering | None = None
 
 
-class AgreementInfo(Strict):
-    """An agreement's metadata without its clauses."""
+class AgreementInfo(AgreementMeta):
+    """An agreement's metadata and its number of clauses."""
 
-    id: str
-    title: str
-    parties: list[str]
-    signed: dt.date | None
-    kind: Kind
-    version: str | None
-    language: str
-    source: str
     clauses: int
 
 

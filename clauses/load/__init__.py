@@ -6,7 +6,6 @@ over what is inferred from the text.
 
 from __future__ import annotations
 
-import datetime as dt
 import zipfile
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -16,7 +15,7 @@ from pydantic import ValidationError
 from clauses.errors import ClausesError
 from clauses.load import metadata
 from clauses.load.text import DEFAULT_MAX_BYTES, check_line_length, decode, read_bytes
-from clauses.models import Agreement, Clause, Kind
+from clauses.models import Agreement, AgreementFields, AgreementMeta, Clause, Kind
 from clauses.printable import printable, printable_data, printable_path
 
 __all__ = ["DEFAULT_MAX_BYTES", "Document", "load", "read_document"]
@@ -36,28 +35,26 @@ class Document(NamedTuple):
     """Markdown with front matter: written by a person, so no web-noise cleaning."""
 
 
-def load(
-    path: str | Path,
-    *,
-    id: str | None = None,
-    title: str | None = None,
-    parties: list[str] | None = None,
-    signed: dt.date | None = None,
-    kind: Kind | str | None = None,
-    version: str | None = None,
-    language: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-) -> Agreement:
-    """Read ``path`` (Markdown, text, HTML, PDF, DOCX) into an Agreement with its clauses."""
-    overrides = {
-        key: value
-        for key, value in dict(
-            id=id, title=title, parties=parties, signed=signed, kind=kind, version=version, language=language
-        ).items()
-        if value is not None
-    }
+def load(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, **metadata: Any) -> Agreement:
+    """Read ``path`` (Markdown, text, HTML, PDF, DOCX) into an Agreement with its clauses;
+    ``metadata`` (fields of ``AgreementMeta``: id, title, parties, signed, kind...) wins over the file's."""
     document = read_document(Path(path), max_bytes)
-    return build_agreement(document, path, overrides, with_clauses=True)
+    return build_agreement(document, path, _checked(metadata, path), with_clauses=True)
+
+
+def _checked(metadata: dict[str, Any], path: str | Path) -> dict[str, Any]:
+    """The metadata options given (None: not given), checked by the rules of the front matter."""
+    given = {key: value for key, value in metadata.items() if value is not None}
+    unknown = [key for key in given if key not in AgreementMeta.model_fields]
+    if unknown:
+        allowed = ", ".join(AgreementMeta.model_fields)
+        raise ClausesError(f"unknown metadata field {unknown[0]!r} (allowed: {allowed})", path)
+    try:
+        return AgreementFields.model_validate(given).model_dump(exclude_unset=True)
+    except ValidationError as error:
+        from clauses.load.markdown import validation_message
+
+        raise ClausesError(validation_message(error), path) from None
 
 
 def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

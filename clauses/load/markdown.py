@@ -13,22 +13,17 @@ end mark are read as a Markdown reader reads them.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from pydantic import ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationError, field_validator
 
 from clauses.errors import ClausesError
-from clauses.models import Kind, Strict, is_party_code
+from clauses.models import AgreementFields
 
-FRONT_MATTER_FIELDS = (
-    "id", "title", "parties", "signed", "kind", "version", "language", "source", "url", "duration_years",
-    "tags",
-)  # fmt: skip
 ALIASES: dict[str, tuple[str, ...]] = {
     "signed": ("signed", "date", "published", "published_time", "modified_time", "modified"),
     "url": ("url", "source_url"),
@@ -49,40 +44,11 @@ BULLETS = ("-", "◦", "▪")
 """The bullet written for each depth of nested lists, so that the segmenter sees the nesting."""
 
 
-class FrontMatter(Strict):
-    """The metadata a file may declare, under the project's own names; every field optional."""
+class FrontMatter(AgreementFields):
+    """The metadata a file may declare, under the project's own names: the fields of an agreement
+    (every one optional, checked by the agreement's rules) and ``tags``, a hint for the kind."""
 
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
-
-    id: str | None = None
-    title: str | None = None
-    parties: list[str] | None = None
-    signed: dt.date | None = None
-    kind: Kind | None = None
-    version: str | None = None
-    language: str | None = None
-    source: str | None = None
-    url: str | None = None
-    duration_years: float | None = Field(default=None, ge=0)
     tags: list[str] | None = None
-
-    @field_validator("parties", mode="before")
-    @classmethod
-    def _comma_separated(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            return [code.strip() for code in value.split(",") if code.strip()]
-        if isinstance(value, list):
-            # YAML 1.1 reads an unquoted NO (Norway) as false.
-            return ["NO" if item is False else item for item in value]
-        return value
-
-    @field_validator("parties")
-    @classmethod
-    def _known_codes(cls, value: list[str] | None) -> list[str] | None:
-        for code in value or []:
-            if not is_party_code(code):
-                raise ValueError(f"unknown party code {code!r} (ISO 3166-1 alpha-2, EU, NATO or G7)")
-        return value
 
     @field_validator("signed", mode="before")
     @classmethod
@@ -165,7 +131,7 @@ def validate_front_matter(raw: dict[str, Any], path: Path | str) -> dict[str, An
     keys = {str(key).strip().lower(): value for key, value in raw.items()}
     chosen: dict[str, Any] = {}
     written: dict[str, str] = {}  # field -> the key it was read from, for error messages
-    for field in FRONT_MATTER_FIELDS:
+    for field in FrontMatter.model_fields:
         for key in ALIASES.get(field, (field,)):
             if keys.get(key) not in (None, ""):
                 chosen[field], written[field] = keys[key], key
