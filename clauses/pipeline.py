@@ -13,8 +13,6 @@ from clauses.errors import ClausesError
 from clauses.models import Agreement, Strict
 from clauses.printable import printable, printable_path
 
-SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".html", ".htm", ".pdf", ".docx")
-
 Progress = Callable[[Sequence[Path], str], Iterable[Path]]
 
 
@@ -36,7 +34,10 @@ class Analysis(Strict):
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and the supported files inside folders (sorted, not recursive into hidden folders)."""
+    """Files as given, and inside folders the files of a suffix ``clauses.load`` reads (sorted, hidden
+    folders skipped)."""
+    from clauses.load import FORMATS, format_of
+
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -44,11 +45,10 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
             found = sorted(
                 p
                 for p in _folder_files(path)
-                if p.suffix.lower() in SUPPORTED_SUFFIXES
-                and p.name.lower() not in ("readme.md", "sources.md")
+                if format_of(p) is not None and p.name.lower() not in ("readme.md", "sources.md")
             )
             if not found:
-                raise ClausesError("folder holds no agreement files (.md, .txt, .html, .pdf, .docx)", path)
+                raise ClausesError(f"folder holds no agreement files ({', '.join(FORMATS)})", path)
             files.extend(found)
         else:
             files.append(path)
@@ -153,11 +153,13 @@ def _language_note(agreement: Agreement) -> str | None:
 def check_output(output: str | Path, inputs: Iterable[str | Path]) -> None:
     """Refuse an output that would replace an input (also through a link), or that a folder given as
     input would read back as an agreement next time."""
+    from clauses.load import format_of
+
     target = Path(output).resolve()
     for raw in inputs:
         given = Path(raw)
         if given.is_dir():
-            if target.is_relative_to(given.resolve()) and target.suffix.lower() in SUPPORTED_SUFFIXES:
+            if target.is_relative_to(given.resolve()) and format_of(target) is not None:
                 raise ClausesError(
                     f"is inside the input folder {printable_path(given)}, whose next reading would take it "
                     "for an agreement: write it elsewhere",

@@ -3,8 +3,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from binary_factories import Text, make_docx, make_pdf, p
 
 from clauses.errors import ClausesError
+from clauses.load import FORMATS, load
 from clauses.pipeline import analyze, bundled_corpus, check_output, expand_paths
 
 AGREEMENT = """---
@@ -32,6 +34,31 @@ def test_expand_paths_reads_folders_sorted_and_skips_readmes(tmp_path):
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "c.md").write_text("x")
     assert [p.name for p in expand_paths([tmp_path])] == ["a.txt", "b.md"]
+
+
+SENTENCE = "1. Romania will train Ukrainian pilots."
+
+
+def sample(folder: Path, suffix: str) -> Path:
+    """A small document in the format ``suffix`` names (``clauses.load.FORMATS``)."""
+    path = folder / f"sample{suffix}"
+    match FORMATS[suffix]:
+        case "pdf":
+            return make_pdf(path, [[Text(72, 760, SENTENCE)]])
+        case "docx":
+            return make_docx(path, p(SENTENCE))
+        case "html":
+            path.write_text(f"<html><body><p>{SENTENCE}</p></body></html>", encoding="utf-8")
+        case _:
+            path.write_text(SENTENCE + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("suffix", sorted(FORMATS))
+def test_every_suffix_read_when_named_is_read_inside_a_folder(tmp_path, suffix):
+    named = sample(tmp_path, suffix)
+    assert "Romania will train" in load(named).clauses[0].text
+    assert expand_paths([tmp_path]) == [named]
 
 
 def test_empty_folder_is_an_error(tmp_path):

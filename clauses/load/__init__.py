@@ -18,10 +18,18 @@ from clauses.load.text import DEFAULT_MAX_BYTES, check_line_length, decode, read
 from clauses.models import Agreement, AgreementFields, AgreementMeta, Clause, Kind
 from clauses.printable import printable, printable_data, printable_path
 
-__all__ = ["DEFAULT_MAX_BYTES", "Document", "load", "read_document"]
+__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "Document", "format_of", "load", "read_document"]
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+FORMATS: dict[str, str] = {
+    ".md": "markdown", ".markdown": "markdown",
+    ".txt": "text", ".text": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}  # fmt: skip
+"""The one table of suffixes read: a file so named is read, and so are a folder's files so named
+(``clauses.pipeline.expand_paths``). The content decides first (a PDF named .txt is a PDF); the
+suffix then chooses among the text formats."""
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PROSE_KINDS = (Kind.NEWS, Kind.STATEMENT, Kind.FACT_SHEET, Kind.READOUT)
 
@@ -73,13 +81,18 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     data = read_bytes(path, max_bytes)
     from clauses.load.html import looks_like_html
 
-    html_named = path.suffix.lower() in HTML_SUFFIXES and b"<" in data[:4096]
+    html_named = format_of(path) == "html" and b"<" in data[:4096]
     if html_named or looks_like_html(data[:4096]):
         return _html_document(decode(data, path), path)
     text = decode(data, path)
-    if path.suffix.lower() in MARKDOWN_SUFFIXES or _has_front_matter(text):
+    if format_of(path) == "markdown" or _has_front_matter(text):
         return _markdown_document(text, path)
     return Document(text, {})
+
+
+def format_of(path: Path) -> str | None:
+    """The format a file's suffix names (``FORMATS``); None for a suffix not read."""
+    return FORMATS.get(path.suffix.lower())
 
 
 def _has_front_matter(text: str) -> bool:
@@ -117,9 +130,7 @@ def _markdown_document(text: str, path: Path) -> Document:
     fields, body = split_front_matter(text, path)
     if not body.strip():
         raise ClausesError("no agreement text after the front matter", path)
-    return Document(
-        markdown_body(body), fields, native=bool(fields) or path.suffix.lower() in MARKDOWN_SUFFIXES
-    )
+    return Document(markdown_body(body), fields, native=bool(fields) or format_of(path) == "markdown")
 
 
 def build_agreement(
