@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from clauses.models import ALL_PARTIES, Agreement, Clause, Strength
+from clauses.models import Agreement, Clause, Strength
 
 UKRAINE = "UA"
 
@@ -16,14 +16,6 @@ def partners_of(rows: Iterable[str]) -> list[str]:
 
 def commits(clause: Clause) -> bool:
     return clause.strength != Strength.NONE
-
-
-def obligors_of(clause: Clause, agreement: Agreement) -> list[str]:
-    """Who takes the commitment; ``ALL`` stands for every party of the agreement."""
-    expanded: list[str] = []
-    for code in clause.obligors:
-        expanded.extend(agreement.parties if code == ALL_PARTIES else [code])
-    return list(dict.fromkeys(expanded))
 
 
 def chronological(agreement: Agreement) -> tuple[dt.date, str]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
-from clauses.brief.facts import UKRAINE, chronological, commits, obligors_of, partners_of
+from clauses.brief.facts import UKRAINE, chronological, commits, partners_of
 from clauses.brief.model import Finding, HeatCell, HeatMap, MatchedGroup
+from clauses.commitments import obligors
 from clauses.display import format_date, in_sentence, party_name
 from clauses.models import Agreement, Clause, Condition, QuantityKind, Strength
 
@@ -202,7 +203,7 @@ def _said_not_signed(
         if doc.kind.is_commitment_text:
             continue
         for clause in doc.clauses:
-            for party in obligors_of(clause, doc):
+            for party in obligors(clause, doc):
                 for category in clause.category_ids:
                     cell = heatmap.cell(party, category)
                     if (

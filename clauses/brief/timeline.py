@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from clauses.brief.facts import chronological, commits, obligors_of, partners_of
+from clauses.brief.facts import chronological, commits, partners_of
 from clauses.brief.model import PartnerTimeline, TimelineEntry
+from clauses.commitments import obligors
 from clauses.models import Agreement
 
 
@@ -23,7 +24,7 @@ def timelines(
 
 
 def _entry(doc: Agreement, party: str, categories: Sequence[str]) -> TimelineEntry:
-    own = [c for c in doc.clauses if commits(c) and party in obligors_of(c, doc)]
+    own = [c for c in doc.clauses if commits(c) and party in obligors(c, doc)]
     in_scope = [c for c in own if set(c.category_ids) & set(categories)]
     touched = [cat for cat in categories if any(cat in c.category_ids for c in in_scope)]
     said = (
