@@ -293,7 +293,7 @@ def test_a_brief_over_a_page_given_as_input_is_refused(runner, tmp_path):
 
 
 def test_brief_to_standard_output(runner, tmp_path, monkeypatch):
-    from tests.conftest import REPO
+    from conftest import REPO
 
     monkeypatch.chdir(tmp_path)  # a file named "-" would land here
     args = ["brief", str(REPO / "agreements" / "ua-ro-2024.md"), "-o", "-", "--format", "html"]

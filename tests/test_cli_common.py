@@ -48,7 +48,7 @@ def run_on_a_terminal(args: list[str], env: dict[str, str]) -> str:
     import pty
     import subprocess
 
-    from tests.conftest import REPO
+    from conftest import REPO
 
     leader, follower = pty.openpty()
     full_env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "120", "TERM": "xterm-256color", **env}
