@@ -39,6 +39,9 @@ CONTAINMENT = 0.75
 MARGIN = 0.01
 """What a pair at the threshold counts for in the assignment (see ``_assign``)."""
 
+CHOICES = 3
+"""How many of its nearest groups a clause is assigned among (see ``_assign``)."""
+
 NEIGHBOURS = 2
 """How far apart (in clauses) two clauses of one agreement may be to be two parts of one paragraph."""
 
@@ -361,8 +364,16 @@ class Aligner:
 
 def _assign(above: dict[tuple[int, int], float], threshold: float) -> list[tuple[int, int]]:
     """The one-to-one pairs with the largest total margin over the threshold: one strong pair beats two
-    weak ones (a plain total pairs two clauses at the threshold rather than one at 0.7 and none)."""
-    return best_assignment({pair: value - threshold + MARGIN for pair, value in above.items()})
+    weak ones (a plain total pairs two clauses at the threshold rather than one at 0.7 and none). Each
+    clause is offered its ``CHOICES`` best groups only: the graph the assignment solves stays in small
+    pieces however many groups there are."""
+    best: dict[int, list[float]] = {}
+    for (item, _), value in above.items():
+        best.setdefault(item, []).append(value)
+    floor = {item: sorted(values, reverse=True)[:CHOICES][-1] for item, values in best.items()}
+    return best_assignment(
+        {pair: value - threshold + MARGIN for pair, value in above.items() if value >= floor[pair[0]]}
+    )
 
 
 def _deciding_blocks(members: list[Item], deadline: str | None) -> tuple[tuple[str, ...], ...]:
