@@ -1,7 +1,8 @@
 """Who committed to what: the parties that take a category's commitments, and the parties × categories matrix.
 
 The party of a commitment is its obligor (who commits), never a party merely named as
-receiving; an obligor ``ALL`` counts for every party of its agreement. Statements and news
+receiving; an obligor ``ALL`` counts for every party of its agreement, as a *joint* commitment
+("the Participants will ..."), told apart from a party's *own* (the clause names it). Statements and news
 are commitments too, but kept apart from signed texts (agreements, declarations) so a reader
 sees what was *discussed* beside what was *signed*.
 """
@@ -28,6 +29,7 @@ class CommittedClause(Strict):
     precision: Precision
     signed: dt.date | None = Field(description="the date of the agreement or statement")
     kind: Kind
+    joint: bool = Field(description="the party commits only as one of all parties (obligor ALL), not by name")
 
 
 class Partner(Strict):
@@ -55,12 +57,20 @@ class Cell(Strict):
     category: str
     strength: Strength | None = Field(description="strongest in signed texts; None when only statements")
     clauses: list[str]
+    own: list[str] = Field(default_factory=list, description="signed clause ids naming the party as obligor")
+    joint: list[str] = Field(
+        default_factory=list, description="signed clause ids it takes as one of ALL parties"
+    )
     statements: list[str] = Field(default_factory=list, description="clause ids from statements and news")
 
     @property
     def summary(self) -> str:
-        """The cell as the matrix shows it: 'firm (3) +1' = firm, 3 signed clauses, 1 in statements."""
-        text = f"{self.strength.value} ({len(self.clauses)})" if self.strength else ""
+        """The cell as the matrix shows it: 'firm (2+3j) +1' = firm, 2 own and 3 joint signed clauses,
+        1 in statements."""
+        counts = "+".join(
+            [*([str(len(self.own))] if self.own else []), *([f"{len(self.joint)}j"] if self.joint else [])]
+        )
+        text = f"{self.strength.value} ({counts})" if self.strength else ""
         return f"{text} +{len(self.statements)}".strip() if self.statements else text
 
 
@@ -86,6 +96,11 @@ def obligors(clause: Clause, agreement: Agreement) -> list[str]:
     return list(dict.fromkeys(parties))
 
 
+def is_joint(clause: Clause, party: str) -> bool:
+    """Whether ``party`` takes the clause's commitment only as one of all parties (``ALL``), not by name."""
+    return party not in clause.obligors and ALL_PARTIES in clause.obligors
+
+
 def _in_category(clause: Clause, category: str) -> bool:
     return any(c == category or c.startswith(f"{category}/") for c in clause.category_ids)
 
@@ -100,7 +115,7 @@ def _quote(text: str) -> str:
     return text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 3].rstrip() + "..."
 
 
-def _committed(clause: Clause, agreement: Agreement) -> CommittedClause:
+def _committed(clause: Clause, agreement: Agreement, party: str) -> CommittedClause:
     return CommittedClause(
         id=clause.id,
         agreement=agreement.id,
@@ -109,6 +124,7 @@ def _committed(clause: Clause, agreement: Agreement) -> CommittedClause:
         precision=clause.precision,
         signed=agreement.signed,
         kind=agreement.kind,
+        joint=is_joint(clause, party),
     )
 
 
@@ -127,7 +143,7 @@ def who(agreements: list[Agreement], category: str, min_strength: Strength | Non
         for clause in agreement.clauses:
             if _in_category(clause, category) and _strong_enough(clause, min_strength):
                 for party in obligors(clause, agreement):
-                    target.setdefault(party, []).append(_committed(clause, agreement))
+                    target.setdefault(party, []).append(_committed(clause, agreement, party))
     return WhoReport(
         category=category,
         partners=_partners(signed),
@@ -176,6 +192,8 @@ def matrix(agreements: list[Agreement]) -> Matrix:
             if (party, category) in signed
             else None,
             clauses=[c.id for c in signed.get((party, category), [])],
+            own=[c.id for c in signed.get((party, category), []) if not is_joint(c, party)],
+            joint=[c.id for c in signed.get((party, category), []) if is_joint(c, party)],
             statements=discussed.get((party, category), []),
         )
         for party in parties

@@ -56,6 +56,7 @@ def test_who_json_on_the_bundled_corpus(runner) -> None:
         assert partner["clauses"] and set(partner["agreements"]) == {
             c["agreement"] for c in partner["clauses"]
         }
+    assert {c["joint"] for p in data["partners"] for c in p["clauses"]} == {True, False}
     parties = [p["party"] for p in data["partners"]] + [p["party"] for p in data["statements"]]
     assert not set(parties) & set(data["silent"])
 
@@ -87,12 +88,16 @@ def test_matrix_json_csv_table(runner) -> None:
     for cell in data["cells"]:
         assert cell["party"] in data["parties"] and cell["category"] in data["categories"]
         assert cell["clauses"] or cell["statements"]
+        assert sorted(cell["own"] + cell["joint"]) == sorted(cell["clauses"])
+    # "the Participants will ..." is Ukraine's joint commitment, not its own: most of its cells are joint
+    ukraine = [c for c in data["cells"] if c["party"] == "UA"]
+    assert sum(map(len, (c["joint"] for c in ukraine))) > sum(map(len, (c["own"] for c in ukraine)))
     rows = list(csv.DictReader(io.StringIO(runner.invoke(cli, ["matrix", "--format", "csv"]).stdout)))
     assert len(rows) == len(data["cells"])
     assert all(int(r["count"]) == len([x for x in r["clauses"].split("; ") if x]) for r in rows)
     table = runner.invoke(cli, ["matrix"])
     assert table.exit_code == 0, table.output
-    assert "Strongest commitment" in table.stdout
+    assert "Strongest commitment" in table.stdout and "j = joint" in table.stdout
 
 
 def test_compare_files_a_user_brings(runner, user_files: tuple[Path, Path]) -> None:

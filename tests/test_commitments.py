@@ -39,6 +39,9 @@ def test_who_lists_obligors_with_their_strongest_strength() -> None:
     # Ukraine counts only through the ALL clause, never as the receiver of Romania's commitment
     assert [c.id for c in by_party["UA"].clauses] == ["ua-ro-2024:2"]
     assert by_party["UA"].strength == Strength.SUPPORT
+    # Romania's own delivery and the Participants' joint clause are told apart, for each party that takes it
+    assert [c.joint for c in by_party["RO"].clauses] == [False, True]
+    assert [c.joint for c in by_party["UA"].clauses] == [True]
 
 
 def test_statements_are_reported_apart_and_dated() -> None:
@@ -76,4 +79,11 @@ def test_matrix_cells_hold_strongest_strength_and_clauses() -> None:
     assert cells["RO", "air-defense"].statements == ["ro-news-2025:s1"]
     assert cells["UA", "air-defense"].strength == Strength.SUPPORT
     assert ("UA", "training") not in cells and ("DE", "air-defense") not in cells
+    assert (cells["RO", "air-defense"].own, cells["RO", "air-defense"].joint) == (
+        ["ua-ro-2024:1"],
+        ["ua-ro-2024:2"],
+    )
+    assert (cells["UA", "air-defense"].own, cells["UA", "air-defense"].joint) == ([], ["ua-ro-2024:2"])
+    assert cells["RO", "air-defense"].summary == "firm (1+1j) +1"
+    assert cells["UA", "air-defense"].summary == "support (1j)"
     assert set(table.model_dump(mode="json")["cells"][0]) >= {"party", "category", "strength", "clauses"}

@@ -33,9 +33,20 @@ if TYPE_CHECKING:
     from clauses.taxonomy import Taxonomy
 
 WHO_CSV_HEADER = (
-    "section", "party", "party_strength", "agreement", "clause", "strength", "precision", "signed", "kind", "text",
+    "section", "party", "party_strength", "agreement", "clause", "joint", "strength", "precision", "signed", "kind",
+    "text",
 )  # fmt: skip
-MATRIX_CSV_HEADER = ("party", "category", "label", "strength", "count", "clauses", "statements")
+MATRIX_CSV_HEADER = (
+    "party",
+    "category",
+    "label",
+    "strength",
+    "count",
+    "clauses",
+    "own",
+    "joint",
+    "statements",
+)
 
 
 def load_agreements(paths: tuple[Path, ...], taxonomy: Taxonomy | None) -> Any:
@@ -119,14 +130,14 @@ def _who_rows(report: Any) -> list[list[Any]]:
     for section, partners in (("signed", report.partners), ("statement", report.statements)):
         for partner in partners:
             for c in partner.clauses:
-                rows.append([section, partner.party, partner.strength.value, c.agreement, c.id, c.strength.value,
-                             c.precision.value, c.signed or "", c.kind.value, c.text])  # fmt: skip
-    rows.extend(["silent", party, "", "", "", "", "", "", "", ""] for party in report.silent)
+                rows.append([section, partner.party, partner.strength.value, c.agreement, c.id, c.joint,
+                             c.strength.value, c.precision.value, c.signed or "", c.kind.value, c.text])  # fmt: skip
+    rows.extend(["silent", party, *[""] * (len(WHO_CSV_HEADER) - 2)] for party in report.silent)
     return rows
 
 
 def _print_who(report: Any, label: str) -> None:
-    header = ["party", "strength", "clause", "signed", "kind", "text"]
+    header = ["party", "strength", "clause", "as", "signed", "kind", "text"]
     for title, partners in (
         (f"Who commits to {label} (signed texts)", report.partners),
         (f"Discussed in statements and news: {label}", report.statements),
@@ -138,6 +149,7 @@ def _print_who(report: Any, label: str) -> None:
                 p.party if i == 0 else "",
                 p.strength.value if i == 0 else "",
                 c.id,
+                "joint" if c.joint else "own",
                 c.signed or "undated",
                 c.kind.value,
                 c.text,
@@ -178,6 +190,8 @@ def matrix_command(
                 c.strength.value if c.strength else "",
                 len(c.clauses),
                 c.clauses,
+                c.own,
+                c.joint,
                 c.statements,
             ]
             for c in table.cells
@@ -191,7 +205,7 @@ def matrix_command(
 
 def _print_matrix(table: Any, taxonomy: Taxonomy) -> None:
     print_table(
-        "Strongest commitment (signed clauses; +n = in statements/news)",
+        "Strongest commitment (own+joint signed clauses, j = joint with all parties; +n = in statements/news)",
         ["party", *map(taxonomy.label_of, table.categories)],
         table.grid(),
     )
