@@ -44,11 +44,12 @@ def test_heatmap_holds_the_strongest_commitment_of_each_obligor(brief):
     assert cell("RO", "air-defense").strength == Strength.FIRM
     assert cell("RO", "air-defense").clauses == ["ua-ro-2024:1", "ua-ro-2024:2"]
     assert cell("DE", "air-defense").strength == Strength.INTENT
-    assert cell("UA", "consultations").clauses == ["ua-ro-2024:3", "ua-de-2024:II.1"], (
-        "ALL counts for Ukraine"
-    )
+    # "The Participants will consult" is each partner's joint commitment, and not Ukraine's own
+    assert (cell("RO", "consultations").own, cell("RO", "consultations").joint) == ([], ["ua-ro-2024:3"])
+    assert cell("UA", "consultations") is None
+    assert cell("UA", "nato-integration").clauses == ["ua-ro-2024:5"], "Ukraine's own commitment"
     assert cell("UA", "air-defense") is None, "Ukraine receives air defence, it does not commit"
-    assert brief.heatmap.parties == ["UA", "DE", "RO"]
+    assert brief.heatmap.parties == ["DE", "RO", "UA"], "partners by name, then Ukraine apart"
     assert "cyber" not in brief.heatmap.categories, "news is reported apart from signed texts"
 
 
@@ -79,6 +80,9 @@ def test_parallel_clauses_match_across_agreements_and_unique_ones_are_listed(bri
     assert [sorted(g.clauses) for g in air.matches] == [["ua-de-2024:I.2", "ua-ro-2024:1"]]
     assert air.unique == {"ua-ro-2024": ["ua-ro-2024:2"]}
     assert air.silent == []
+    assert [c.party for c in air.committed] == ["RO", "DE"], "partners only, firmest first"
+    nato = next(s for s in brief.sections if s.category == "nato-integration")
+    assert nato.committed == [] and nato.ukraine is not None and nato.ukraine.clauses == ["ua-ro-2024:5"]
     maritime = next(s for s in brief.sections if s.category == "maritime-black-sea")
     assert maritime.silent == ["DE"]
 
@@ -142,7 +146,7 @@ def test_category_filter_narrows_every_part():
 def test_partner_filter_keeps_their_agreements_and_ukraine():
     narrow = build_brief(corpus(), partners=["DE"])
     assert [a.id for a in narrow.agreements] == ["ua-de-2024"]
-    assert narrow.heatmap.parties == ["UA", "DE"]
+    assert narrow.heatmap.parties == ["DE", "UA"]
     assert narrow.profile
 
 

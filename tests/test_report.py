@@ -78,11 +78,14 @@ def test_html_links_all_resolve_and_heatmap_cells_link(brief):
     ids = set(tree.xpath("//@id"))
     targets = [href[1:] for href in tree.xpath("//a/@href") if href.startswith("#")]
     assert targets and set(targets) <= ids
-    cell_links = tree.xpath("//div[@class='heatmap']/a[@class='cell']")
+    cell_links = tree.xpath("//div[@class='heatmap']/a[contains(@class, 'cell')]")
     assert len(cell_links) == len(brief.heatmap.cells)
-    assert sorted(a.text for a in cell_links) == sorted(str(len(c.clauses)) for c in brief.heatmap.cells), (
-        "each cell's link shows its count"
+    shown = [re.fullmatch(r"(\d*)\+?(?:(\d+)j)?", a.text) for a in cell_links]
+    counts = sorted((int(m[1] or 0), int(m[2] or 0)) for m in shown if m)
+    assert counts == sorted((len(c.own), len(c.joint)) for c in brief.heatmap.cells), (
+        "each cell's link shows its own and joint counts"
     )
+    assert any(c.joint for c in brief.heatmap.cells) and any(a.text.endswith("j") for a in cell_links)
     assert len(tree.xpath("//div[@class='heatmap']//*[local-name()='rect']")) == len(
         brief.heatmap.parties
     ) * len(brief.heatmap.categories)

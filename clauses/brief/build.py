@@ -23,6 +23,7 @@ from clauses.brief.model import (
 )
 from clauses.brief.sections import alignment, category_section, commitment_cells
 from clauses.brief.timeline import timelines
+from clauses.display import party_name
 from clauses.errors import ClausesError
 from clauses.models import CATEGORY_IDS, Agreement
 
@@ -109,11 +110,11 @@ def _in_scope(agreements: Sequence[Agreement], partners: Sequence[str] | None) -
 
 
 def _parties(agreements: Sequence[Agreement], partners: Sequence[str] | None) -> list[str]:
-    """Rows of the heat map: Ukraine first, then the partners by name."""
-    found = {p for a in agreements for p in a.parties} | {UKRAINE}
+    """Rows of the heat map: the partners by name, then Ukraine's own commitments apart."""
+    found = {p for a in agreements for p in a.parties} - {UKRAINE}
     if partners:
-        found = {p for p in found if p in partners or p == UKRAINE}
-    return [UKRAINE, *sorted(found - {UKRAINE})]
+        found = {p for p in found if p in partners}
+    return [*sorted(found, key=party_name), UKRAINE]
 
 
 def _cited(

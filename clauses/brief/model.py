@@ -16,16 +16,27 @@ class AgreementInfo(AgreementMeta):
 
 
 class HeatCell(Strict):
-    """A party's strongest commitment in one category and the clauses that make it."""
+    """A party's strongest commitment in one category and the clauses that make it.
+
+    A partner's cell holds its own commitments and the joint ones ("the Participants will ..."), told
+    apart; Ukraine's holds only its own, since every joint clause is already a partner's."""
 
     party: str
     category: str
     strength: Strength
-    clauses: list[str] = Field(description="clause ids, strongest first")
+    clauses: list[str] = Field(description="clause ids, own before joint, strongest first within each")
+    joint: list[str] = Field(
+        default_factory=list, description="of those, the ones taken as one of all parties"
+    )
+
+    @property
+    def own(self) -> list[str]:
+        return [cid for cid in self.clauses if cid not in self.joint]
 
 
 class HeatMap(Strict):
-    """Parties (rows) × categories (columns) of the signed texts; empty cells are absent."""
+    """Parties (rows: the partners by name, then Ukraine) × categories (columns) of the signed texts;
+    empty cells are absent."""
 
     parties: list[str]
     categories: list[str]
@@ -63,7 +74,8 @@ class CategorySection(Strict):
     """One category: who committed and how firmly, shared clauses, clauses unique to one text."""
 
     category: str
-    committed: list[HeatCell] = Field(description="one per committing party, firmest first")
+    committed: list[HeatCell] = Field(description="one per committing partner, firmest first")
+    ukraine: HeatCell | None = Field(None, description="Ukraine's own commitments in the category")
     silent: list[str] = Field(description="partners in scope with no commitment in this category")
     matches: list[MatchedGroup]
     unique: dict[str, list[str]] = Field(description="agreement id → its clauses no other text matches")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from clauses.brief.facts import commits, partners_of
+from clauses.brief.facts import UKRAINE, commits, partners_of
 from clauses.brief.model import CategorySection, HeatCell, HeatMap, MatchedGroup
+from clauses.display import party_name
 from clauses.models import Agreement, split_clause_id
 
 MAX_GROUPS = 2
@@ -18,21 +19,27 @@ MAX_UNIQUE = 3
 
 
 def commitment_cells(signed: Sequence[Agreement]) -> list[HeatCell]:
-    """Every (party, category) with a commitment (``clauses.commitments.matrix``), its clauses strongest
-    first (document order within a strength): a cell links to its first clause."""
+    """Every (party, category) with a commitment (``clauses.commitments.matrix``): a partner's own and
+    joint clauses, Ukraine's own only; own first, strongest first (document order within a strength),
+    so a cell links to its firmest own clause."""
     from clauses.commitments import matrix
 
-    rank = {clause.id: clause.strength.rank for agreement in signed for clause in agreement.clauses}
-    return [
-        HeatCell(
-            party=cell.party,
-            category=cell.category,
-            strength=cell.strength,
-            clauses=sorted(cell.clauses, key=rank.__getitem__),
-        )
-        for cell in sorted(matrix(list(signed)).cells, key=lambda c: (c.party, c.category))
-        if cell.clauses and cell.strength is not None
-    ]
+    strength = {clause.id: clause.strength for agreement in signed for clause in agreement.clauses}
+    cells = []
+    for cell in sorted(matrix(list(signed)).cells, key=lambda c: (c.party, c.category)):
+        joint = [] if cell.party == UKRAINE else cell.joint
+        ids = cell.own + joint
+        if ids:
+            cells.append(
+                HeatCell(
+                    party=cell.party,
+                    category=cell.category,
+                    strength=min((strength[cid] for cid in ids), key=lambda s: s.rank),
+                    clauses=sorted(ids, key=lambda cid: (cid in cell.joint, strength[cid].rank)),
+                    joint=joint,
+                )
+            )
+    return cells
 
 
 def alignment(
@@ -81,7 +88,8 @@ def category_section(
     category: str, heatmap: HeatMap, signed: Sequence[Agreement], groups: list[Any]
 ) -> CategorySection:
     committed = sorted(
-        (c for c in heatmap.cells if c.category == category), key=lambda c: (c.strength.rank, c.party)
+        (c for c in heatmap.cells if c.category == category and c.party != UKRAINE),
+        key=lambda c: (c.strength.rank, party_name(c.party)),
     )
     silent = [p for p in partners_of(heatmap.parties) if not heatmap.cell(p, category)]
     in_category = [c for a in signed for c in a.clauses if commits(c) and category in c.category_ids]
@@ -95,6 +103,7 @@ def category_section(
     return CategorySection(
         category=category,
         committed=committed,
+        ukraine=heatmap.cell(UKRAINE, category),
         silent=silent,
         matches=[_quoted(g) for g in groups[:MAX_GROUPS]],
         unique=unique,
