@@ -23,6 +23,7 @@ class CommittedClause(Strict):
     """One clause in which a party commits, quoted short, with the date and form of its text."""
 
     id: str
+    citation: str = Field(description="where the document puts it, as it numbers it ('Article 5(2)(b)')")
     agreement: str
     text: str = Field(description=f"the clause, cut to {QUOTE_LENGTH} characters")
     strength: Strength
@@ -118,6 +119,7 @@ def _quote(text: str) -> str:
 def _committed(clause: Clause, agreement: Agreement, party: str) -> CommittedClause:
     return CommittedClause(
         id=clause.id,
+        citation=clause.citation,
         agreement=agreement.id,
         text=_quote(clause.text),
         strength=clause.strength,

@@ -10,7 +10,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, create_model, field_validator
 
 CATEGORY_IDS: tuple[str, ...] = (
     "air-defense",
@@ -178,6 +178,15 @@ class Clause(Strict):
     @property
     def category_ids(self) -> list[str]:
         return [label.id for label in self.categories]
+
+    @computed_field(
+        description="where a reader finds it, as the document numbers it: 'Part II, para 5, 1st bullet'"
+    )
+    @property
+    def citation(self) -> str:
+        from clauses.display import citation
+
+        return citation(self.path, self.heading)
 
 
 class ClauseRef(NamedTuple):

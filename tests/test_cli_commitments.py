@@ -152,7 +152,7 @@ def test_compare_pairs_a_translation_by_its_concepts_and_says_so(runner, tmp_pat
     assert {r["basis"] for r in rows} == {"concepts"} and len(rows) == 2
     table = runner.invoke(cli, ["compare", *files]).stdout
     assert "concepts" in table
-    assert "[a] In the event" in table  # the clause path in brackets is text, not markup
+    assert "[(a)] In the" in table  # the citation in brackets is text, not markup
 
 
 def test_compare_needs_two_and_reports_failed_files(

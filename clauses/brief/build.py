@@ -139,6 +139,7 @@ def _appendix(docs: Sequence[Agreement], cited: set[str]) -> list[CitedClause]:
             agreement=agreement.id,
             agreement_title=agreement.title,
             path=clause.path,
+            citation=clause.citation,
             heading=clause.heading,
             text=clause.text,
             strength=clause.strength,

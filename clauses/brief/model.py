@@ -107,6 +107,7 @@ class CitedClause(Strict):
     agreement: str
     agreement_title: str
     path: str
+    citation: str = Field(description="the path as the document spells it ('Part II, para 5, 1st bullet')")
     heading: list[str]
     text: str
     strength: Strength

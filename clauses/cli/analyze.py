@@ -31,7 +31,7 @@ from clauses.errors import ClausesError
 from clauses.models import Kind
 
 CSV_HEADER = (
-    "agreement", "signed", "kind", "language", "id", "path", "heading", "strength", "precision",
+    "agreement", "signed", "kind", "language", "id", "path", "citation", "heading", "strength", "precision",
     "categories", "category_labels", "conditions", "obligors", "quantities", "text",
 )  # fmt: skip
 
@@ -136,6 +136,7 @@ def _csv_rows(agreements: list[Any], taxonomy: Any) -> list[list[Any]]:
             agreement.language,
             clause.id,
             clause.path,
+            clause.citation,
             " > ".join(clause.heading),
             clause.strength.value,
             clause.precision.value,
@@ -163,7 +164,7 @@ def _print_tables(agreements: list[Any], explain: bool, taxonomy: Any) -> None:
             text = clause.text if len(clause.text) <= 160 else clause.text[:157] + "..."
             rows.append(
                 [
-                    clause.path,
+                    clause.citation,
                     clause.strength.value,
                     ", ".join(taxonomy.label_of(c) for c in clause.category_ids),
                     ", ".join(clause.obligors),
@@ -174,4 +175,4 @@ def _print_tables(agreements: list[Any], explain: bool, taxonomy: Any) -> None:
                 rows.extend(
                     ["", "", "", "", f"  why {r.label} = {r.value}: {r.evidence}"] for r in clause.reasons
                 )
-        print_table(title, ["path", "strength", "categories", "obligors", "text"], rows)
+        print_table(title, ["clause", "strength", "categories", "obligors", "text"], rows)

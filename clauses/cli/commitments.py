@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from clauses.taxonomy import Taxonomy
 
 WHO_CSV_HEADER = (
-    "section", "party", "party_strength", "agreement", "clause", "joint", "strength", "precision", "signed", "kind",
+    "section", "party", "party_strength", "agreement", "clause", "citation", "joint", "strength", "precision", "signed", "kind",
     "text",
 )  # fmt: skip
 MATRIX_CSV_HEADER = (
@@ -130,7 +130,7 @@ def _who_rows(report: Any) -> list[list[Any]]:
     for section, partners in (("signed", report.partners), ("statement", report.statements)):
         for partner in partners:
             for c in partner.clauses:
-                rows.append([section, partner.party, partner.strength.value, c.agreement, c.id, c.joint,
+                rows.append([section, partner.party, partner.strength.value, c.agreement, c.id, c.citation, c.joint,
                              c.strength.value, c.precision.value, c.signed or "", c.kind.value, c.text])  # fmt: skip
     rows.extend(["silent", party, *[""] * (len(WHO_CSV_HEADER) - 2)] for party in report.silent)
     return rows
@@ -148,7 +148,7 @@ def _print_who(report: Any, label: str) -> None:
             [
                 p.party if i == 0 else "",
                 p.strength.value if i == 0 else "",
-                c.id,
+                f"{c.agreement}, {c.citation}",
                 "joint" if c.joint else "own",
                 c.signed or "undated",
                 c.kind.value,

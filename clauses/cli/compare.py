@@ -127,7 +127,7 @@ def _print_alignment(alignment: Any, texts: dict[str, Any], label: Callable[[str
         cells = []
         for agreement in alignment.agreements:
             ids = [cid for cid in m.clauses if split_clause_id(cid).agreement == agreement]
-            cells.append("\n".join(f"[{texts[cid].path}] {_short(texts[cid].text)}" for cid in ids))
+            cells.append("\n".join(f"[{texts[cid].citation}] {_short(texts[cid].text)}" for cid in ids))
         similarity = f"{m.similarity:.2f}\n{m.basis.value}" + (
             f": {m.shared_deadline}" if m.shared_deadline else ""
         )
@@ -139,7 +139,7 @@ def _print_alignment(alignment: Any, texts: dict[str, Any], label: Callable[[str
             key = ", ".join(map(label, texts[cid].category_ids)) or "(uncategorised)"
             by_category.setdefault(key, []).append(cid)
         rows = [
-            [category if i == 0 else "", texts[cid].path, _short(texts[cid].text)]
+            [category if i == 0 else "", texts[cid].citation, _short(texts[cid].text)]
             for category, members in sorted(by_category.items())
             for i, cid in enumerate(members)
         ]
