@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from pydantic import Field
 
+from clauses.excerpt import evidence, excerpt
 from clauses.models import ALL_PARTIES, CATEGORY_IDS, Agreement, Clause, Kind, Precision, Strength, Strict
 
 QUOTE_LENGTH = 200
@@ -25,7 +26,10 @@ class CommittedClause(Strict):
     id: str
     citation: str = Field(description="where the document puts it, as it numbers it ('Article 5(2)(b)')")
     agreement: str
-    text: str = Field(description=f"the clause, cut to {QUOTE_LENGTH} characters")
+    text: str = Field(
+        description=f"the clause; over {QUOTE_LENGTH} characters, the sentence with the category's evidence, "
+        "an ellipsis where text was cut"
+    )
     strength: Strength
     precision: Precision
     signed: dt.date | None = Field(description="the date of the agreement or statement")
@@ -112,16 +116,12 @@ def _strong_enough(clause: Clause, min_strength: Strength | None) -> bool:
     return min_strength is None or clause.strength.rank <= min_strength.rank
 
 
-def _quote(text: str) -> str:
-    return text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 3].rstrip() + "..."
-
-
-def _committed(clause: Clause, agreement: Agreement, party: str) -> CommittedClause:
+def _committed(clause: Clause, agreement: Agreement, party: str, category: str) -> CommittedClause:
     return CommittedClause(
         id=clause.id,
         citation=clause.citation,
         agreement=agreement.id,
-        text=_quote(clause.text),
+        text=excerpt(clause.text, evidence(clause, category), QUOTE_LENGTH),
         strength=clause.strength,
         precision=clause.precision,
         signed=agreement.signed,
@@ -145,7 +145,7 @@ def who(agreements: list[Agreement], category: str, min_strength: Strength | Non
         for clause in agreement.clauses:
             if _in_category(clause, category) and _strong_enough(clause, min_strength):
                 for party in obligors(clause, agreement):
-                    target.setdefault(party, []).append(_committed(clause, agreement, party))
+                    target.setdefault(party, []).append(_committed(clause, agreement, party, category))
     return WhoReport(
         category=category,
         partners=_partners(signed),

@@ -57,6 +57,12 @@ def test_who_json_on_the_bundled_corpus(runner) -> None:
             c["agreement"] for c in partner["clauses"]
         }
     assert {c["joint"] for p in data["partners"] for c in p["clauses"]} == {True, False}
+    # a long clause is quoted by the sentence with its air-defence evidence, not by its opening
+    romania = next(p for p in data["partners"] if p["party"] == "RO")
+    assert any("PATRIOT" in c["text"] and c["text"].startswith("…") for c in romania["clauses"])
+    assert all(
+        "~" not in c["citation"] and "•" not in c["citation"] for p in data["partners"] for c in p["clauses"]
+    )
     parties = [p["party"] for p in data["partners"]] + [p["party"] for p in data["statements"]]
     assert not set(parties) & set(data["silent"])
 

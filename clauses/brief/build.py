@@ -25,6 +25,7 @@ from clauses.brief.sections import alignment, category_section, commitment_cells
 from clauses.brief.timeline import timelines
 from clauses.display import party_name
 from clauses.errors import ClausesError
+from clauses.excerpt import evidence
 from clauses.models import CATEGORY_IDS, Agreement
 
 if TYPE_CHECKING:
@@ -145,6 +146,7 @@ def _appendix(docs: Sequence[Agreement], cited: set[str]) -> list[CitedClause]:
             strength=clause.strength,
             categories=clause.category_ids,
             obligors=clause.obligors,
+            evidence={category: evidence(clause, category) for category in clause.category_ids},
         )
         for agreement in sorted(docs, key=chronological)
         for clause in agreement.clauses

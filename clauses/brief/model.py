@@ -113,6 +113,18 @@ class CitedClause(Strict):
     strength: Strength
     categories: list[str]
     obligors: list[str]
+    evidence: dict[str, list[str]] = Field(
+        default_factory=dict, description="category → the cue words that gave the clause its label"
+    )
+
+    def quote(self, category: str | None, limit: int) -> str:
+        """The clause, or where longer than ``limit`` the sentence carrying ``category``'s evidence."""
+        from clauses.excerpt import excerpt
+
+        cues = (
+            self.evidence.get(category, []) if category else [c for cs in self.evidence.values() for c in cs]
+        )
+        return excerpt(self.text, cues, limit)
 
 
 class Brief(Strict):
