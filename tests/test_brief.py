@@ -78,7 +78,8 @@ def test_parallel_clauses_match_across_agreements_and_unique_ones_are_listed(bri
     air = next(s for s in brief.sections if s.category == "air-defense")
     # both strengthen Ukraine's air defence with more systems: worded apart, paired by the rarer words
     assert [sorted(g.clauses) for g in air.matches] == [["ua-de-2024:I.2", "ua-ro-2024:1"]]
-    assert air.unique == {"ua-ro-2024": ["ua-ro-2024:2"]}
+    # Romania's F-16 training clause is matched under training: it has a counterpart, so it is not unique
+    assert air.unique == {}
     assert air.silent == []
     assert [c.party for c in air.committed] == ["RO", "DE"], "partners only, firmest first"
     nato = next(s for s in brief.sections if s.category == "nato-integration")
@@ -334,3 +335,18 @@ def test_a_brief_of_hostile_names_and_titles_is_written(runner, tmp_path):
     assert result.exit_code == 0, result.output
     text = lxml_html.fromstring(out.read_bytes()).text_content()
     assert "Agreement [/x]  \ufffd" in text and "\x1b" not in text and "\x07" not in text
+
+
+def test_a_clause_with_a_counterpart_anywhere_is_not_only_in_one_text():
+    """A template clause of two categories, matched under one of them, is not listed as unique under
+    the other: 'only in one text' asks the n-way alignment, not the groups shown."""
+    text = "The Participants will consult on sanctions against the aggressor within 24 hours of a request."
+    docs = [
+        agreement(f"ua-{code.lower()}-2024", ["UA", code], dt.date(2024, 3, n + 1),
+                  [clause(f"ua-{code.lower()}-2024", "1", text, ["consultations", "sanctions"])])
+        for n, code in enumerate(["FI", "SE", "NO"])
+    ]  # fmt: skip
+    brief = build_brief(docs, today=TODAY)
+    for section in brief.sections:
+        assert section.unique == {} and section.unique_more == 0, section.category
+    assert any(section.matches for section in brief.sections)

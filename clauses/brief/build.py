@@ -60,10 +60,13 @@ def build_brief(
     columns = [c for c in (categories or CATEGORY_IDS) if any(cell.category == c for cell in cells)]
     columns = list(categories) if categories else columns
     heatmap = HeatMap(parties=rows, categories=columns, cells=[c for c in cells if c.category in columns])
-    groups, method = alignment(signed, columns) if len(signed) > 1 else ({}, "")
-    sections = [category_section(category, heatmap, signed, groups.get(category, [])) for category in columns]
+    groups, unmatched, method = alignment(signed, columns) if len(signed) > 1 else ({}, set(), "")
+    sections = [
+        category_section(category, heatmap, signed, groups.get(category, []), unmatched)
+        for category in columns
+    ]
     lines = timelines(docs, rows, list(categories) if categories else CATEGORY_IDS)
-    brief_findings = findings(heatmap, _narrowed(signed, categories), docs, groups, labels)
+    brief_findings = findings(heatmap, _narrowed(signed, categories), docs, unmatched, labels)
     cited = _cited(heatmap, sections, brief_findings, lines)
     return Brief(
         title=title or _default_title(docs),

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
+from clauses.brief.amounts import amounts
 from clauses.brief.facts import UKRAINE, chronological, commits, partners_of
-from clauses.brief.model import Finding, HeatCell, HeatMap, MatchedGroup
+from clauses.brief.model import Finding, HeatMap
 from clauses.commitments import obligors
 from clauses.display import format_date, in_sentence, party_name
 from clauses.models import Agreement, Clause, Condition, QuantityKind, Strength
@@ -14,23 +15,30 @@ from clauses.models import Agreement, Clause, Condition, QuantityKind, Strength
 HEADLINE_CATEGORIES = ("air-defense", "military-assistance", "training", "consultations")
 """Categories the first finding looks at, in this order, when they are in scope."""
 MAX_NAMED = 6
+"""Clauses cited under a finding that counts clauses (a finding naming partners cites one for each)."""
+CONFIDENT = 0.7
+"""A category label scored lower is shown as weak in the appendix, and no finding rests on it."""
+
+FirmPartners = dict[tuple[str, str], list[str]]
+"""(partner, category) → its firm clauses confidently labelled with the category, in document order."""
 
 
 def findings(
     heatmap: HeatMap,
     signed: Sequence[Agreement],
     docs: Sequence[Agreement],
-    groups: dict[str, list[MatchedGroup]],
+    unmatched: set[str],
     labels: Mapping[str, str],
 ) -> list[Finding]:
     """Three to five plain sentences, the ones the data supports, each with its clauses."""
+    firm = _firm_clauses(signed)
     makers: list[Callable[[], Finding | None]] = [
-        lambda: _headline(heatmap, labels),
-        lambda: _widest(heatmap, labels),
+        lambda: _headline(heatmap, firm, labels),
+        lambda: _widest(heatmap, firm, labels),
         lambda: _consult_deadline(signed, heatmap.categories),
         lambda: _largest_amount(signed),
         lambda: _conditional_share(signed),
-        lambda: _most_unique(signed, heatmap.categories, groups),
+        lambda: _most_unique(signed, heatmap.categories, unmatched),
         lambda: _said_not_signed(heatmap, docs, labels),
         lambda: _firm_and_quantified(signed),
     ]
@@ -42,25 +50,40 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _firm_partners(heatmap: HeatMap, category: str) -> list[HeatCell]:
-    cells = [heatmap.cell(p, category) for p in partners_of(heatmap.parties)]
-    return [c for c in cells if c is not None and c.strength == Strength.FIRM]
+def _firm_clauses(signed: Sequence[Agreement]) -> FirmPartners:
+    """Each partner's firm commitments per category, own or joint, where the label is confident."""
+    found: FirmPartners = {}
+    for agreement in signed:
+        for clause in agreement.clauses:
+            if clause.strength != Strength.FIRM:
+                continue
+            for label in clause.categories:
+                if label.score < CONFIDENT:
+                    continue
+                for party in partners_of(obligors(clause, agreement)):
+                    found.setdefault((party, label.id.split("/")[0]), []).append(clause.id)
+    return found
 
 
-def _names(cells: Sequence[HeatCell]) -> str:
-    names = [party_name(c.party) for c in cells[:MAX_NAMED]]
-    more = len(cells) - len(names)
-    return ", ".join(names) + (f" and {more} more" if more > 0 else "")
+def _firm_partners(heatmap: HeatMap, firm: FirmPartners, category: str) -> list[str]:
+    """The partners in scope with a firm, confidently labelled commitment in ``category``, by name."""
+    return [p for p in partners_of(heatmap.parties) if (p, category) in firm]
 
 
-def _headline(heatmap: HeatMap, labels: Mapping[str, str]) -> Finding | None:
+def _names(parties: Sequence[str]) -> str:
+    """Every name, 'A, B and C' (a finding lists in full, never 'and 3 more')."""
+    names = [party_name(p) for p in parties]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _headline(heatmap: HeatMap, firm_clauses: FirmPartners, labels: Mapping[str, str]) -> Finding | None:
     """How many partners commit firmly in the category analysts ask about first."""
     partners = partners_of(heatmap.parties)
     category = next((c for c in HEADLINE_CATEGORIES if c in heatmap.categories), None)
     category = category or next(iter(heatmap.categories), None)
     if not partners or category is None:
         return None
-    firm = _firm_partners(heatmap, category)
+    firm = _firm_partners(heatmap, firm_clauses, category)
     name = in_sentence(labels[category])
     if len(partners) == 1:
         verb = "makes" if firm else "does not make"
@@ -72,22 +95,22 @@ def _headline(heatmap: HeatMap, labels: Mapping[str, str]) -> Finding | None:
         verb = "makes" if len(firm) == 1 else "make"
         text = f"{lead}{len(firm)} of {len(partners)} partners {verb} a firm {name} commitment"
         text += f": {_names(firm)}." if firm else "."
-    return Finding(text=text, clauses=[c.clauses[0] for c in firm])
+    return Finding(text=text, clauses=[firm_clauses[p, category][0] for p in firm])
 
 
-def _widest(heatmap: HeatMap, labels: Mapping[str, str]) -> Finding | None:
+def _widest(heatmap: HeatMap, firm_clauses: FirmPartners, labels: Mapping[str, str]) -> Finding | None:
     partners = partners_of(heatmap.parties)
     ranked = sorted(
         (c for c in heatmap.categories if c != "final-provisions"),
-        key=lambda c: (-len(_firm_partners(heatmap, c)), c),
+        key=lambda c: (-len(_firm_partners(heatmap, firm_clauses, c)), c),
     )
-    if len(partners) < 2 or not ranked or not _firm_partners(heatmap, ranked[0]):
+    firm = _firm_partners(heatmap, firm_clauses, ranked[0]) if ranked else []
+    if len(partners) < 2 or not firm:
         return None
-    firm = _firm_partners(heatmap, ranked[0])
     return Finding(
         text=f"The most widely shared firm commitment is {in_sentence(labels[ranked[0]])}: "
         f"{len(firm)} of {len(partners)} partners ({_names(firm)}).",
-        clauses=[c.clauses[0] for c in firm],
+        clauses=[firm_clauses[p, ranked[0]][0] for p in firm],
     )
 
 
@@ -113,25 +136,31 @@ def _consult_deadline(signed: Sequence[Agreement], categories: Sequence[str]) ->
 
 
 def _largest_amount(signed: Sequence[Agreement]) -> Finding | None:
-    money = [
-        (q, clause, agreement)
-        for agreement in signed
-        for clause in agreement.clauses
-        for q in clause.quantities
-        if q.kind == QuantityKind.MONEY and commits(clause)
-    ]
-    if not money:
+    """The largest amount a year in the most used currency: a fund over six years is not a year's pledge."""
+    dated, undated = amounts(signed)
+    if not dated:
         return None
-    currencies = defaultdict(int)
-    for q, _, _ in money:
-        currencies[q.unit] += 1
+    currencies: defaultdict[str, int] = defaultdict(int)
+    for amount in dated:
+        currencies[amount.quantity.unit] += 1
     unit = max(currencies, key=lambda u: (currencies[u], u))
-    q, clause, agreement = max((m for m in money if m[0].unit == unit), key=lambda m: m[0].value)
+    top = max((a for a in dated if a.quantity.unit == unit), key=lambda a: a.per_year)
+    yearly = "" if top.first == top.last else f", about {unit} {_short_number(top.per_year)} a year"
+    verb = "is" if undated == 1 else "are"
+    left = f"; {_count(undated, 'amount', 'amounts')} with no period said {verb} left out" if undated else ""
     return Finding(
-        text=f"{_count(len(money), 'commitment states', 'commitments state')} an amount of money; the largest in {unit} is “{q.text}” "
-        f"({agreement.title}, {format_date(agreement.signed)}).",
-        clauses=[clause.id],
+        text=f"{_count(len(dated) + undated, 'amount of money is', 'amounts of money are')} stated in commitments; per year, "
+        f"the largest in {unit} is “{top.quantity.text.rstrip('.')}” for {top.period}{yearly} "
+        f"({top.agreement.title}, {format_date(top.agreement.signed)}){left}.",
+        clauses=[top.clause.id],
     )
+
+
+def _short_number(value: float) -> str:
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if value >= size:
+            return f"{value / size:.1f} {word}"
+    return f"{value:,.0f}"
 
 
 def _conditional_share(signed: Sequence[Agreement]) -> Finding | None:
@@ -159,16 +188,13 @@ def _conditional_share(signed: Sequence[Agreement]) -> Finding | None:
 
 
 def _most_unique(
-    signed: Sequence[Agreement], categories: Sequence[str], groups: dict[str, list[MatchedGroup]]
+    signed: Sequence[Agreement], categories: Sequence[str], unmatched: set[str]
 ) -> Finding | None:
     if len(signed) < 2:
         return None
-    matched = {cid for gs in groups.values() for g in gs for cid in g.clauses}
     own = {
         a.id: [
-            c
-            for c in a.clauses
-            if commits(c) and set(c.category_ids) & set(categories) and c.id not in matched
+            c for c in a.clauses if commits(c) and set(c.category_ids) & set(categories) and c.id in unmatched
         ]
         for a in signed
     }

@@ -44,11 +44,14 @@ def commitment_cells(signed: Sequence[Agreement]) -> list[HeatCell]:
 
 def alignment(
     signed: Sequence[Agreement], categories: Sequence[str]
-) -> tuple[dict[str, list[MatchedGroup]], str]:
-    """Matched clauses per category, widest groups first, and a sentence saying how they were found."""
+) -> tuple[dict[str, list[MatchedGroup]], set[str], str]:
+    """Matched clauses per category (widest groups first), the clauses no other text has a counterpart
+    for in the n-way alignment, and a sentence saying how they were found."""
     from clauses.match import match
 
-    groups = _from_alignment(match(list(signed)), signed, categories)
+    aligned = match(list(signed))
+    groups = _from_alignment(aligned, signed, categories)
+    alone = {cid for ids in aligned.unmatched.values() for cid in ids}
     method = (
         "Clauses matched by clauses.match (party names neutralised, shared words weighted by their "
         "rarity, one-to-one assignment); clauses of one category that set the same deadline are matched "
@@ -61,7 +64,8 @@ def alignment(
             "are paired by the concepts they share (systems, institutions, numbers, deadlines), which finds "
             "fewer counterparts than wording, so a clause listed as unique may have one in translation."
         )
-    return {c: sorted(g, key=lambda m: (-len(m.clauses), -m.similarity)) for c, g in groups.items()}, method
+    widest = {c: sorted(g, key=lambda m: (-len(m.clauses), -m.similarity)) for c, g in groups.items()}
+    return widest, alone, method
 
 
 def _from_alignment(
@@ -85,16 +89,17 @@ def _from_alignment(
 
 
 def category_section(
-    category: str, heatmap: HeatMap, signed: Sequence[Agreement], groups: list[Any]
+    category: str, heatmap: HeatMap, signed: Sequence[Agreement], groups: list[Any], unmatched: set[str]
 ) -> CategorySection:
+    """Who commits in ``category``, its widest matched groups, and its clauses only in one text:
+    those without a counterpart in any other text (``unmatched`` of the n-way alignment)."""
     committed = sorted(
         (c for c in heatmap.cells if c.category == category and c.party != UKRAINE),
         key=lambda c: (c.strength.rank, party_name(c.party)),
     )
     silent = [p for p in partners_of(heatmap.parties) if not heatmap.cell(p, category)]
     in_category = [c for a in signed for c in a.clauses if commits(c) and category in c.category_ids]
-    matched = {cid for g in groups for cid in g.clauses}
-    alone = [c for c in in_category if c.id not in matched] if len(signed) > 1 else []
+    alone = [c for c in in_category if c.id in unmatched] if len(signed) > 1 else []
     listed = sorted(alone, key=lambda c: c.strength.rank)[:MAX_UNIQUE]
     unique: dict[str, list[str]] = {}
     for clause in alone:
