@@ -107,7 +107,8 @@ def html_to_pdf(html: str) -> bytes:
     base = templates_dir()
     with cycle_collector_paused():  # a layout makes many short-lived boxes, no cycles
         document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=_package_fetcher(base))
-        return document.write_pdf()
+        # PDF/UA: a tagged PDF (headings, tables, lists, reading order) a screen reader can follow
+        return document.write_pdf(pdf_variant="pdf/ua-1")
 
 
 def _package_fetcher(root: Path) -> Any:

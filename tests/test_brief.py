@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 
 import pytest
 from lxml import html as lxml_html
@@ -350,3 +351,54 @@ def test_a_clause_with_a_counterpart_anywhere_is_not_only_in_one_text():
     for section in brief.sections:
         assert section.unique == {} and section.unique_more == 0, section.category
     assert any(section.matches for section in brief.sections)
+
+
+# ---------- a brief an analyst can hand up: the bundled corpus, as a reader gets it ----------
+
+
+@pytest.fixture(scope="module")
+def bundled_pdf(tmp_path_factory) -> PdfReader:
+    from click.testing import CliRunner
+
+    out = tmp_path_factory.mktemp("bundled") / "brief.pdf"
+    result = CliRunner().invoke(cli, ["brief", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return PdfReader(out)
+
+
+def test_the_bundled_brief_pdf_is_tagged_and_described(bundled_pdf):
+    root = bundled_pdf.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root, "tagged for screen readers"
+    assert root["/Lang"] == "en"
+    meta = bundled_pdf.metadata
+    assert meta.title.startswith("Ukraine's security commitments") and meta.author
+    assert meta["/CreationDate"].startswith("D:20")
+
+
+def test_the_bundled_brief_reads_as_a_reader_needs(bundled_pdf):
+    import json
+
+    from clauses.resources import data_file
+
+    text = " ".join(" ".join(page.extract_text().split()) for page in bundled_pdf.pages)
+    assert "~" not in text and not re.search(r"•\d", text), "citations in the document's numbering"
+    assert re.search(r"Part [IVX]+, para \d+", text) and "¶ " in text
+    assert not re.search(r"and \d+ more", text), "lists in full"
+    assert "site-packages" not in text and "/agreements/" not in text, "no path of the machine"
+    assert "Ukraine (own)" in text and re.search(r"\d+j\b", text), "joint and own told apart"
+    assert "digests written for this tool, in our own words" in text
+    accuracy = json.loads(data_file("accuracy.json").read_text(encoding="utf-8"))
+    figure = f"{round(accuracy['gold_sets']['agreements']['micro_f1'] * 100)}%"
+    methods = text[text.index("Methods and caveats") :]
+    assert figure in methods[:3000], "the accuracy measured, from the package's data"
+
+
+def test_the_html_brief_has_a_viewport_and_sources_without_paths(brief):
+    tree = lxml_html.fromstring(render("brief.html", brief, "html"))
+    assert tree.xpath("//meta[@name='viewport']/@content") == ["width=device-width, initial-scale=1"]
+    sources = [
+        td.text_content().strip()
+        for td in tree.xpath("//h2[@id='sources']/following::td[contains(@class,'source')]")
+    ]
+    assert sources and all("/" not in s for s in sources), sources
+    assert "ua-ro-2024.md" in sources

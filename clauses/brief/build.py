@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from clauses.brief.facts import UKRAINE, chronological
-from clauses.brief.findings import findings
+from clauses.brief.findings import CONFIDENT, findings
 from clauses.brief.model import (
+    Accuracy,
     AgreementInfo,
     Brief,
     CategorySection,
@@ -82,7 +83,17 @@ def build_brief(
         has_statements=any(not a.kind.is_commitment_text for a in docs),
         appendix=_appendix(docs, cited),
         labels=labels,
+        accuracy=_accuracy(),
+        confident=CONFIDENT,
     )
+
+
+def _accuracy() -> Accuracy:
+    import json
+
+    from clauses.resources import data_file
+
+    return Accuracy.model_validate(json.loads(data_file("accuracy.json").read_text(encoding="utf-8")))
 
 
 def _labels(
@@ -148,6 +159,7 @@ def _appendix(docs: Sequence[Agreement], cited: set[str]) -> list[CitedClause]:
             text=clause.text,
             strength=clause.strength,
             categories=clause.category_ids,
+            weak=[label.id for label in clause.categories if label.score < CONFIDENT],
             obligors=clause.obligors,
             evidence={category: evidence(clause, category) for category in clause.category_ids},
         )

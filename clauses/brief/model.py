@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import PurePath
 
 from pydantic import Field, PrivateAttr
 
@@ -13,6 +14,34 @@ class AgreementInfo(AgreementMeta):
     """One document covered by the brief, as listed on the cover and in the sources."""
 
     clause_count: int = Field(description="number of clauses the document was split into")
+
+    @property
+    def digest(self) -> bool:
+        """A text that retells the document in other words (its version says 'digest')."""
+        return "digest" in (self.version or "").lower()
+
+    @property
+    def source_name(self) -> str:
+        """Where it comes from, for a reader: its URL, else the file's name — never a local path."""
+        return self.url or PurePath(self.source.replace("\\", "/")).name
+
+
+class GoldFigures(Strict):
+    """How ``clauses eval`` scores the labels of one gold set."""
+
+    gold_clauses: int
+    micro_f1: float
+    macro_f1: float
+    strength_accuracy: float
+    obligor_accuracy: float
+
+
+class Accuracy(Strict):
+    """The figures of ``clauses eval`` carried in the package (tools/update_accuracy.py writes them)."""
+
+    measured: dt.date
+    command: str
+    gold_sets: dict[str, GoldFigures]
 
 
 class HeatCell(Strict):
@@ -68,6 +97,10 @@ class MatchedGroup(Strict):
         default=Basis.WORDING, description="what the match rests on (clauses.match.Match.basis)"
     )
     also: list[str] = Field(default_factory=list, description="further members, named but not quoted")
+    also_named: list[str] = Field(
+        default_factory=list,
+        description="those further members as a reader finds them: 'ua-gb-2024, Part II, para 5'",
+    )
 
 
 class CategorySection(Strict):
@@ -112,6 +145,7 @@ class CitedClause(Strict):
     text: str
     strength: Strength
     categories: list[str]
+    weak: list[str] = Field(default_factory=list, description="categories labelled with a low score")
     obligors: list[str]
     evidence: dict[str, list[str]] = Field(
         default_factory=dict, description="category → the cue words that gave the clause its label"
@@ -143,6 +177,8 @@ class Brief(Strict):
     has_statements: bool
     appendix: list[CitedClause]
     labels: dict[str, str] = Field(description="category id → the name the taxonomy gives it")
+    accuracy: Accuracy = Field(description="how well the labels match the gold sets, for the methods page")
+    confident: float = Field(description="the label score under which a category is shown as weak")
     _by_id: dict[str, CitedClause] = PrivateAttr(default_factory=dict)
 
     def clause(self, clause_id: str) -> CitedClause:

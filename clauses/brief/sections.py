@@ -110,14 +110,21 @@ def category_section(
         committed=committed,
         ukraine=heatmap.cell(UKRAINE, category),
         silent=silent,
-        matches=[_quoted(g) for g in groups[:MAX_GROUPS]],
+        matches=[_quoted(g, signed) for g in groups[:MAX_GROUPS]],
         unique=unique,
         unique_more=len(alone) - len(listed),
         clauses=[c.id for c in in_category] if len(signed) == 1 else [],
     )
 
 
-def _quoted(group: MatchedGroup) -> MatchedGroup:
+def _quoted(group: MatchedGroup, signed: Sequence[Agreement]) -> MatchedGroup:
+    also = group.clauses[QUOTED_PER_GROUP:]
+    wanted = set(also)
+    named = {c.id: f"{a.id}, {c.citation}" for a in signed for c in a.clauses if c.id in wanted}
     return group.model_copy(
-        update={"clauses": group.clauses[:QUOTED_PER_GROUP], "also": group.clauses[QUOTED_PER_GROUP:]}
+        update={
+            "clauses": group.clauses[:QUOTED_PER_GROUP],
+            "also": also,
+            "also_named": [named[i] for i in also],
+        }
     )
