@@ -15,7 +15,7 @@ from clauses.brief import Brief, build_brief
 from clauses.cli import cli
 from clauses.display import in_sentence
 from clauses.errors import ClausesError
-from clauses.models import Basis, Quantity, QuantityKind, Strength
+from clauses.models import Basis, Kind, Quantity, QuantityKind, Strength
 from clauses.pipeline import Analysis
 from clauses.report import render
 from clauses.taxonomy import load_taxonomy
@@ -36,7 +36,7 @@ def cited_everywhere(brief: Brief) -> set[str]:
         ids |= {cell.clauses[0] for cell in section.committed}
         ids |= {cid for g in section.matches for cid in g.clauses}
         ids |= {cid for cids in section.unique.values() for cid in cids} | set(section.clauses)
-    ids |= {cid for line in brief.timelines for e in line.entries for cid in e.clauses}
+    ids |= {cid for e in brief.timeline for cid in e.clauses}
     return ids
 
 
@@ -118,16 +118,27 @@ def test_a_group_paired_across_languages_says_so():
     assert "2 languages (en, uk)" in brief.matching
 
 
-def test_timeline_puts_statements_apart_and_dated(brief):
-    romania_line = next(line for line in brief.timelines if line.party == "RO")
-    assert [(e.date, e.signed) for e in romania_line.entries] == [
-        (dt.date(2024, 7, 11), True),
-        (dt.date(2025, 11, 5), False),
+def test_timeline_is_by_date_with_its_partners_and_at_most_five_categories(brief):
+    assert [(e.date, e.agreement, e.parties, e.signed) for e in brief.timeline] == [
+        (dt.date(2024, 2, 16), "ua-de-2024", ["DE"], True),
+        (dt.date(2024, 7, 11), "ua-ro-2024", ["RO"], True),
+        (dt.date(2025, 11, 5), "ro-news-2025", ["RO"], False),
     ]
-    said = romania_line.entries[1]
+    said = brief.timeline[2]
     assert said.categories == ["defense-industry", "cyber"]
     assert said.clauses == ["ro-news-2025:s2", "ro-news-2025:s1"], "firmest first"
-    assert brief.has_statements
+    assert all(len(e.categories) <= 5 for e in brief.timeline) and brief.has_statements
+
+
+def test_a_statement_is_filed_under_the_partner_that_speaks_in_it():
+    said = agreement(
+        "fr-2025-statement", ["UA", "FR", "CZ"], dt.date(2025, 3, 1),
+        [clause("fr-2025-statement", "p1.s1", "France will send more shells, as Czechia did.", ["military-assistance"],
+                obligors=["FR"])],
+        kind=Kind.STATEMENT,
+    )  # fmt: skip
+    [entry] = build_brief([romania(), said], today=TODAY).timeline[1:]
+    assert entry.parties == ["FR"], "Czechia is mentioned, not speaking"
 
 
 def test_cover_lists_documents_in_date_order_with_a_default_title(brief):

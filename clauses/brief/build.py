@@ -20,10 +20,10 @@ from clauses.brief.model import (
     CitedClause,
     Finding,
     HeatMap,
-    PartnerTimeline,
+    TimelineEntry,
 )
 from clauses.brief.sections import alignment, category_section, commitment_cells
-from clauses.brief.timeline import timelines
+from clauses.brief.timeline import timeline
 from clauses.display import party_name
 from clauses.errors import ClausesError
 from clauses.excerpt import evidence
@@ -66,7 +66,7 @@ def build_brief(
         category_section(category, heatmap, signed, groups.get(category, []), unmatched)
         for category in columns
     ]
-    lines = timelines(docs, rows, list(categories) if categories else CATEGORY_IDS)
+    lines = timeline(docs, _parties(docs, partners), list(categories) if categories else CATEGORY_IDS)
     brief_findings = findings(heatmap, _narrowed(signed, categories), docs, unmatched, labels)
     cited = _cited(heatmap, sections, brief_findings, lines)
     return Brief(
@@ -79,7 +79,7 @@ def build_brief(
         heatmap=heatmap,
         findings=brief_findings,
         sections=sections,
-        timelines=lines,
+        timeline=lines,
         has_statements=any(not a.kind.is_commitment_text for a in docs),
         appendix=_appendix(docs, cited),
         labels=labels,
@@ -133,7 +133,7 @@ def _parties(agreements: Sequence[Agreement], partners: Sequence[str] | None) ->
 
 
 def _cited(
-    heatmap: HeatMap, sections: list[CategorySection], found: list[Finding], lines: list[PartnerTimeline]
+    heatmap: HeatMap, sections: list[CategorySection], found: list[Finding], lines: list[TimelineEntry]
 ) -> set[str]:
     cited = {cell.clauses[0] for cell in heatmap.cells}
     for section in sections:
@@ -142,7 +142,7 @@ def _cited(
         cited.update(cid for ids in section.unique.values() for cid in ids)
         cited.update(section.clauses)
     cited.update(cid for finding in found for cid in finding.clauses)
-    cited.update(cid for line in lines for entry in line.entries for cid in entry.clauses)
+    cited.update(cid for entry in lines for cid in entry.clauses)
     return cited
 
 

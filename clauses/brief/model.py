@@ -117,20 +117,16 @@ class CategorySection(Strict):
 
 
 class TimelineEntry(Strict):
-    """One document a partner is party to: signed (agreement, declaration) or said (statement, news)."""
+    """One document, under the partners it speaks for: signed (agreement, declaration) or said (statement, news)."""
 
     date: dt.date | None
     agreement: str
     title: str
     kind: Kind
     signed: bool
-    categories: list[str] = Field(description="categories the partner commits to in it")
+    parties: list[str] = Field(description="the partners in scope it speaks for, by name")
+    categories: list[str] = Field(description="the main categories they commit to in it, at most five")
     clauses: list[str] = Field(description="a few of its clauses, cited")
-
-
-class PartnerTimeline(Strict):
-    party: str
-    entries: list[TimelineEntry]
 
 
 class CitedClause(Strict):
@@ -173,7 +169,7 @@ class Brief(Strict):
     heatmap: HeatMap
     findings: list[Finding]
     sections: list[CategorySection]
-    timelines: list[PartnerTimeline]
+    timeline: list[TimelineEntry] = Field(description="every document by date, undated last")
     has_statements: bool
     appendix: list[CitedClause]
     labels: dict[str, str] = Field(description="category id → the name the taxonomy gives it")
