@@ -110,8 +110,14 @@ class Aligner:
             (g, member)
             for g in self.index.get(block, [])
             if self.heads[g] is not None
-            for member in self._members(g)[:REPRESENTATIVES]
+            for member in self._representatives(g)
         ]
+
+    def _representatives(self, group: int) -> list[Item]:
+        """The group's first ``REPRESENTATIVES`` members, without listing all (a group grows with the agreements)."""
+        head = self.heads[group]
+        assert head is not None
+        return [head, *self.joined.get(group, ())[: REPRESENTATIVES - 1]]
 
     def _members(self, group: int) -> list[Item]:
         head = self.heads[group]
