@@ -185,3 +185,41 @@ def test_list_items_inherit_a_best_efforts_introducer_and_explain_says_the_chain
     assert (intro.strength, item.strength) == (Strength.INTENT, Strength.INTENT)
     why = next(reason.evidence for reason in intro.reasons if reason.label == "strength")
     assert "use best efforts (chain: intent)" in why
+
+
+@pytest.mark.parametrize(
+    ("text", "strength", "obligors"),
+    [
+        # Statements: an action going on now, with a party as its subject, commits firmly.
+        ("Canada is announcing a new package of armoured vehicles for Ukraine.", Strength.FIRM, ["CA"]),
+        ("We are providing Ukraine with two more radar batteries.", Strength.FIRM, ["ALL"]),
+        ("Norway and Ukraine are exploring joint repair shops for howitzers.", Strength.INTENT, ["ALL"]),
+        # ... but not a state of affairs, nor an action inside an embedded clause.
+        ("Norway is unwavering in its backing of Ukraine.", Strength.SUPPORT, ["NO"]),
+        ("The shelling of the port is continuing.", Strength.NONE, []),
+        ("Norway funds shelters for families who are staying in the east.", Strength.NONE, []),
+        # A past record of a decision about the future commits; a forecast with no party commits nobody.
+        ("Norway and Ukraine have also agreed to open a joint training centre.", Strength.FIRM, ["ALL"]),
+        ("The new radars will help protect the cities from drones.", Strength.NONE, []),
+        ("The expected benefits will include cheaper electricity for households.", Strength.NONE, []),
+        ("The fund will receive half of the licence fees.", Strength.FIRM, ["ALL"]),
+        ("Bergen will help the school train Ukrainian engineers.", Strength.FIRM, ["ALL"]),
+        # Russian and Ukrainian verb forms: the perfective future is firm, "собирается" an intent.
+        ("Норвегия поставит Украине гаубицы и снаряды.", Strength.FIRM, ["NO"]),
+        ("Норвегия собирается передать Украине ракеты.", Strength.INTENT, ["NO"]),
+        ("Норвегія збирається передати Україні ракети.", Strength.INTENT, ["NO"]),
+        ("Норвегія виділить Україні кошти на енергетику.", Strength.FIRM, ["NO"]),
+        ("Норвегия обязалась обучить украинских саперов.", Strength.FIRM, ["NO"]),
+    ],
+)
+def test_statements_read_by_tense(text, strength, obligors):
+    clause = label(text)
+    assert (clause.strength, clause.obligors) == (strength, obligors), clause.reasons
+
+
+def test_a_text_one_government_issued_commits_that_government():
+    """Its "we" is the government's own commitment; a group speaking as one (G7) commits jointly."""
+    text = "We will deliver four more air defence systems this year."
+    assert label(text, ("NO",)).obligors == ["NO"]
+    assert label(text, ("G7",)).obligors == ["ALL"]
+    assert label(text, ("UA", "NO")).obligors == ["ALL"]

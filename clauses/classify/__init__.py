@@ -13,7 +13,7 @@ from clauses.classify.categories import MIN_WORDS_FOR_HEADING, categorize, circu
 from clauses.classify.commitment import commitment_of_clause
 from clauses.classify.explain import reasons, withheld
 from clauses.classify.precision import precision_of
-from clauses.classify.subject import agreement_parties
+from clauses.classify.subject import agreement_parties, own_voice
 from clauses.models import Agreement, Clause, Condition
 from clauses.quantities import find_quantities
 from clauses.taxonomy import Hit, Taxonomy, load_taxonomy
@@ -76,7 +76,7 @@ def classify_clause(
         update={
             "categories": categories,
             "strength": commitment.strength,
-            "obligors": list(commitment.obligors),
+            "obligors": list(own_voice(commitment.obligors, parties)),
             "conditions": conditions,
             "precision": precision,
             "quantities": quantities,

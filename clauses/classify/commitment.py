@@ -65,6 +65,21 @@ CHAINS = [
 ]
 """For each strength an auxiliary may take from its verb: the auxiliaries, and the pattern of an
 optional parenthesis (", subject to its procedures,") and the verb that says less than the auxiliary."""
+_PROGRESSIVE = WORDS["progressive"]
+AUXILIARIES = frozenset(_PROGRESSIVE["auxiliaries"])
+NOT_ACTIONS = frozenset(_PROGRESSIVE["not_actions"])
+PROGRESSIVE_INTENT = frozenset(_PROGRESSIVE["intent"])
+PRESENT = "present action"
+PRESENT_CUES = {
+    strength: Pattern(
+        (Word("is", False, False), Word("-ing", False, False)), "strength", strength, 1.0, PRESENT
+    )
+    for strength in ("firm", "intent")
+}
+EFFECTS = frozenset(WORDS["effects"])
+EFFECT_SUBJECTS = frozenset(WORDS["effect_subjects"])
+RELATIVE = frozenset(word for word in WORDS["embedded"] if not word.endswith("*"))
+BETWEEN_WILL_AND_VERB = frozenset(WORDS["between_will_and_verb"])
 BARE_VERBS = frozenset(WORDS["bare_verbs"])
 BARE_INTENT_VERBS = frozenset(WORDS["bare_intent_verbs"])
 
@@ -90,7 +105,7 @@ def commitment_of_clause(
     parent: Clause | None,
 ) -> Commitment:
     """The commitment of a clause: its own sentences', else its introducer's (``parent``), else a bare list item's."""
-    commitment = commitment_of(clause.text, tokens, hits + future_tense(clause.text, tokens), parties)
+    commitment = commitment_of(clause.text, tokens, hits + tense_cues(clause.text, tokens), parties)
     if parent is not None and not commitment.explicit_subject:
         commitment = inherit(commitment, parent, taxonomy, parties)
     elif clause.parent is None and not commitment.explicit_subject:
@@ -122,7 +137,7 @@ def _last_sentence_commitment(text: str, matcher: Matcher, parties: tuple[str, .
     start, end = sentence_spans(text)[-1] if text.strip() else (0, 0)
     last = text[start:end]
     tokens, hits = matcher.read(last)
-    return commitment_of(last, tokens, hits + future_tense(last, tokens), parties)
+    return commitment_of(last, tokens, hits + tense_cues(last, tokens), parties)
 
 
 def bare_list_item(text: str, tokens: list[Token], *, numbered: bool = False) -> Commitment:
@@ -138,6 +153,28 @@ def bare_list_item(text: str, tokens: list[Token], *, numbered: bool = False) ->
         return NO_COMMITMENT
     strength = Strength.INTENT if first[LOWER] in BARE_INTENT_VERBS else Strength.FIRM
     return Commitment(strength, (ALL_PARTIES,), f"{first[RAW]} (list item without its introducer)", "", False)
+
+
+def tense_cues(text: str, tokens: list[Token]) -> list[Hit]:
+    """Cues the taxonomy's words do not list: the Ukrainian synthetic future, the English present progressive."""
+    return future_tense(text, tokens) + present_progressive(text, tokens)
+
+
+def present_progressive(text: str, tokens: list[Token]) -> list[Hit]:
+    """ "we are providing", "is announcing": an action going on now (firm; "are exploring" an intent).
+
+    It commits only with a party as its subject (see ``_sentence_commitment``): "the war is raging" does not.
+    """
+    hits = []
+    for i, token in enumerate(tokens[:-1]):
+        verb = tokens[i + 1][LOWER]
+        if i and tokens[i - 1][LOWER] in RELATIVE:
+            continue  # "children who are staying": an embedded clause, not what the subject does
+        if token[LOWER] in AUXILIARIES and verb.endswith("ing") and len(verb) > 4 and verb not in NOT_ACTIONS:
+            cue = PRESENT_CUES["intent" if verb in PROGRESSIVE_INTENT else "firm"]
+            end = tokens[i + 1][END]
+            hits.append(Hit(cue, i, i + 1, token[START], end, text[token[START] : end]))
+    return hits
 
 
 def future_tense(text: str, tokens: list[Token]) -> list[Hit]:
@@ -218,6 +255,8 @@ def _sentence_commitment(
         if codes is None:
             continue
         explicit = bool(codes or all_parties)
+        if not explicit and (cue.pattern.source == PRESENT or _forecast(cue, tokens, subject)):
+            continue  # "the war is raging", "these systems will help protect": nobody commits
         if recital and (coordinated or not (explicit and _after_comma(text, start, cue.start, subject))):
             continue
         strength = _firmest_coordinated(
@@ -231,6 +270,20 @@ def _sentence_commitment(
         obligors = obligors_of(codes, all_parties, parties)
         return Commitment(strength, obligors, cue_words(text, cue), subject, explicit)
     return NO_COMMITMENT
+
+
+def _forecast(cue: Hit, tokens: list[Token], subject: str) -> bool:
+    """A firm cue ("will") whose verb forecasts an effect ("will help", "will also bring"), or whose
+    subject is an effect ("the benefits will include"); not after a bare name ("Bucharest will help")."""
+    words = subject.split()
+    if cue.pattern.target != "firm" or not words or (len(words) == 1 and words[0][:1].isupper()):
+        return False
+    if words[-1].lower() in EFFECT_SUBJECTS:
+        return True
+    for token in tokens[cue.last + 1 : cue.last + 4]:
+        if token[LOWER] not in BETWEEN_WILL_AND_VERB:
+            return token[LOWER] in EFFECTS
+    return False
 
 
 def _firmest_coordinated(

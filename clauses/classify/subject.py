@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from operator import attrgetter
 
@@ -126,6 +126,17 @@ def obligors_of(codes: list[str], all_parties: bool, parties: tuple[str, ...]) -
         return (ALL_PARTIES,)
     own = [code for code in codes if code in parties]
     return tuple(own or codes)
+
+
+def own_voice(obligors: tuple[str, ...], parties: Sequence[str]) -> tuple[str, ...]:
+    """A text one government issued (a fact sheet, a readout, its own statement) speaks for that
+    government: its "we" and its arrangements are that government's own commitment, not a joint one.
+    A group speaking as one (G7, EU, NATO) keeps ``ALL``: its members commit jointly."""
+    from clauses.gazetteer import ISO_CODES
+
+    if len(parties) == 1 and parties[0] in ISO_CODES and ALL_PARTIES in obligors:
+        return tuple(dict.fromkeys(parties[0] if code == ALL_PARTIES else code for code in obligors))
+    return obligors
 
 
 def every_party(codes: Iterable[str], parties: tuple[str, ...]) -> bool:
