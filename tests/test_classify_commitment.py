@@ -6,7 +6,7 @@ import pytest
 from classify_helpers import label
 
 from clauses.classify import classify_agreement, classify_clause
-from clauses.models import Agreement, Clause, Strength
+from clauses.models import Agreement, Clause, Kind, Strength
 
 
 @pytest.mark.parametrize(
@@ -210,6 +210,7 @@ def test_list_items_inherit_a_best_efforts_introducer_and_explain_says_the_chain
         ("Норвегія збирається передати Україні ракети.", Strength.INTENT, ["NO"]),
         ("Норвегія виділить Україні кошти на енергетику.", Strength.FIRM, ["NO"]),
         ("Норвегия обязалась обучить украинских саперов.", Strength.FIRM, ["NO"]),
+        ("Norway is reaffirming its backing of the grain corridor.", Strength.SUPPORT, ["NO"]),
     ],
 )
 def test_statements_read_by_tense(text, strength, obligors):
@@ -221,5 +222,44 @@ def test_a_text_one_government_issued_commits_that_government():
     """Its "we" is the government's own commitment; a group speaking as one (G7) commits jointly."""
     text = "We will deliver four more air defence systems this year."
     assert label(text, ("NO",)).obligors == ["NO"]
+    official = label("The Vice President is announcing a new energy package.", ("NO",))
+    assert (official.strength, official.obligors) == (Strength.FIRM, ["NO"])
+    assert label("The Vice President is announcing a new energy package.").strength == Strength.NONE
     assert label(text, ("G7",)).obligors == ["ALL"]
     assert label(text, ("UA", "NO")).obligors == ["ALL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "strength", "obligors"),
+    [
+        # What a party gets is no commitment, whatever the subject; a party after "in" is a place.
+        ("Norway and Ukraine will both benefit from the joint plant.", Strength.NONE, []),
+        ("Production of the shells in Norway will allow faster deliveries.", Strength.NONE, []),
+        # "will work together to" is an intent, as "will continue to work together" is.
+        ("Norway and Ukraine will work together to protect shared technologies.", Strength.INTENT, ["ALL"]),
+        ("Норвегия приложит максимум усилий, чтобы ускорить поставки.", Strength.INTENT, ["NO"]),
+        ("Норвегія докладе максимум зусиль, щоб прискорити постачання.", Strength.INTENT, ["NO"]),
+    ],
+)
+def test_outcomes_places_and_efforts(text, strength, obligors):
+    clause = label(text)
+    assert (clause.strength, clause.obligors) == (strength, obligors), clause.reasons
+
+
+def test_a_group_issuing_alone_commits_its_members_jointly():
+    assert label("The G7 will keep the sanctions until Russia pays.", ("G7",)).obligors == ["ALL"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "categories"), [(Kind.AGREEMENT, ["final-provisions"]), (Kind.STATEMENT, [])]
+)
+def test_only_a_signed_text_has_provisions_on_its_own_life(kind, categories):
+    text = "This arrangement will remain in effect for ten years and may be extended by mutual consent."
+    agreement = Agreement(
+        id="ua-no-x",
+        title="t",
+        kind=kind,
+        parties=["UA", "NO"],
+        clauses=[Clause(id="ua-no-x:1", path="1", text=text)],
+    )
+    assert classify_agreement(agreement).clauses[0].category_ids == categories

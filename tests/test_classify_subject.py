@@ -96,3 +96,18 @@ def test_only_an_adversary_acting_commits_nobody() -> None:
 
     assert committing(["RU"], False) is None and committing(["BY", "RU"], False) is None
     assert committing(["RU", "UA"], False) == ["UA"] and committing(["RU"], True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "obligors"),
+    [
+        # A party closing a fronted adjunct with no comma is the subject, alone or with another.
+        ("In 2025 Norway will fund two field hospitals.", ["NO"]),
+        ("В течение трех лет Норвегия передаст Украине миллиард крон.", ["NO"]),
+        ("Після завершення конференції Норвегія та Україна зобов'язалися розширити співпрацю.", ["ALL"]),
+        # ... not the object of the adjunct's preposition.
+        ("Together with Norway will be built a new repair plant.", ["ALL"]),
+    ],
+)
+def test_a_party_after_a_fronted_adjunct_is_the_subject(text, obligors):
+    assert label(text, ("UA", "NO")).obligors == obligors

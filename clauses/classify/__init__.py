@@ -9,12 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from clauses.classify.categories import MIN_WORDS_FOR_HEADING, categorize, circumstances, heading_hits
+from clauses.classify.categories import (
+    MIN_WORDS_FOR_HEADING,
+    SIGNED_TEXT_CATEGORIES,
+    categorize,
+    circumstances,
+    heading_hits,
+)
 from clauses.classify.commitment import commitment_of_clause
 from clauses.classify.explain import reasons, withheld
 from clauses.classify.precision import precision_of
 from clauses.classify.subject import agreement_parties, own_voice
-from clauses.models import Agreement, Clause, Condition
+from clauses.models import Agreement, CategoryLabel, Clause, Condition
 from clauses.quantities import find_quantities
 from clauses.taxonomy import Hit, Taxonomy, load_taxonomy
 from clauses.text.invisible import for_classification
@@ -30,7 +36,14 @@ def classify_agreement(agreement: Agreement, taxonomy: Taxonomy | None = None) -
     clauses = []
     for clause in agreement.clauses:
         parent = labelled.get(clause.parent) if clause.parent else None
-        result = classify_clause(clause, taxonomy, parties, parent=parent, heading_cache=heading_cache)
+        result = classify_clause(
+            clause,
+            taxonomy,
+            parties,
+            parent=parent,
+            heading_cache=heading_cache,
+            signed=agreement.kind.is_commitment_text,
+        )
         labelled[clause.id] = result
         clauses.append(result)
     return agreement.model_copy(update={"clauses": clauses})
@@ -43,8 +56,12 @@ def classify_clause(
     *,
     parent: Clause | None = None,
     heading_cache: dict[tuple[str, ...], list[Hit]] | None = None,
+    signed: bool = True,
 ) -> Clause:
     """``clause`` with its labels filled; ``parent`` is the labelled clause introducing it, if any.
+
+    A clause of a text that is not ``signed`` (a statement, fact sheet, readout or news) has none of
+    the categories about a text's own life (entry into force, duration): such a text has no such life.
 
     The labels are read from the text normalised for classification (see clauses.text.invisible);
     the labelled clause keeps its text as written.
@@ -66,6 +83,8 @@ def classify_clause(
         background=circumstances(clause.text),
         introducer=introducer,
     )
+    if not signed:
+        categories = _of_any_text(categories)
     commitment = commitment_of_clause(clause, tokens, hits, taxonomy, tuple(parties), parent)
     conditions = sorted({Condition(hit.pattern.target) for hit in hits if hit.pattern.kind == "condition"})
     quantities = find_quantities(clause.text, [token[LOWER] for token in tokens])
@@ -83,6 +102,10 @@ def classify_clause(
             "reasons": why,
         }
     )
+
+
+def _of_any_text(categories: list[CategoryLabel]) -> list[CategoryLabel]:
+    return [label for label in categories if label.id not in SIGNED_TEXT_CATEGORIES]
 
 
 def _as_read(clause: Clause) -> Clause:

@@ -25,6 +25,8 @@ MIN_WORDS_FOR_HEADING = 4
 HEADING_KINDS = ("category", "name", "requires")
 EVIDENCE_KINDS = frozenset({"category", "name"})
 EVIDENCE_KEYS: dict[str, str] = {}
+SIGNED_TEXT_CATEGORIES = frozenset({"final-provisions"})
+"""Categories about a signed text's own life (entry into force, duration, amendment)."""
 # "as" only before a name ("As Ukraine begins"): "as members of", "as well as" name no circumstance.
 _OPENERS = "|".join(
     f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in grammar()["categories"]["scene_openers"]

@@ -17,6 +17,7 @@ from clauses.classify.subject import (
     every_party,
     names_party,
     obligors_of,
+    official,
     subject_of,
     subject_parties,
 )
@@ -68,16 +69,20 @@ optional parenthesis (", subject to its procedures,") and the verb that says les
 _PROGRESSIVE = WORDS["progressive"]
 AUXILIARIES = frozenset(_PROGRESSIVE["auxiliaries"])
 NOT_ACTIONS = frozenset(_PROGRESSIVE["not_actions"])
-PROGRESSIVE_INTENT = frozenset(_PROGRESSIVE["intent"])
+PROGRESSIVE_STRENGTH = {
+    **dict.fromkeys(_PROGRESSIVE["support"], "support"),
+    **dict.fromkeys(_PROGRESSIVE["intent"], "intent"),
+}
 PRESENT = "present action"
 PRESENT_CUES = {
     strength: Pattern(
         (Word("is", False, False), Word("-ing", False, False)), "strength", strength, 1.0, PRESENT
     )
-    for strength in ("firm", "intent")
+    for strength in ("firm", "intent", "support")
 }
 EFFECTS = frozenset(WORDS["effects"])
 EFFECT_SUBJECTS = frozenset(WORDS["effect_subjects"])
+OUTCOMES = frozenset(WORDS["outcomes"])
 RELATIVE = frozenset(word for word in WORDS["embedded"] if not word.endswith("*"))
 BETWEEN_WILL_AND_VERB = frozenset(WORDS["between_will_and_verb"])
 BARE_VERBS = frozenset(WORDS["bare_verbs"])
@@ -171,7 +176,7 @@ def present_progressive(text: str, tokens: list[Token]) -> list[Hit]:
         if i and tokens[i - 1][LOWER] in RELATIVE:
             continue  # "children who are staying": an embedded clause, not what the subject does
         if token[LOWER] in AUXILIARIES and verb.endswith("ing") and len(verb) > 4 and verb not in NOT_ACTIONS:
-            cue = PRESENT_CUES["intent" if verb in PROGRESSIVE_INTENT else "firm"]
+            cue = PRESENT_CUES[PROGRESSIVE_STRENGTH.get(verb, "firm")]
             end = tokens[i + 1][END]
             hits.append(Hit(cue, i, i + 1, token[START], end, text[token[START] : end]))
     return hits
@@ -254,7 +259,9 @@ def _sentence_commitment(
         codes = committing(codes, all_parties)
         if codes is None:
             continue
-        explicit = bool(codes or all_parties)
+        explicit = bool(codes or all_parties) or (len(parties) == 1 and official(subject))
+        if _verb_after(cue, tokens) in OUTCOMES:
+            continue  # "both countries will benefit from": what they get, not what they do
         if not explicit and (cue.pattern.source == PRESENT or _forecast(cue, tokens, subject)):
             continue  # "the war is raging", "these systems will help protect": nobody commits
         if recital and (coordinated or not (explicit and _after_comma(text, start, cue.start, subject))):
@@ -278,12 +285,17 @@ def _forecast(cue: Hit, tokens: list[Token], subject: str) -> bool:
     words = subject.split()
     if cue.pattern.target != "firm" or not words or (len(words) == 1 and words[0][:1].isupper()):
         return False
-    if words[-1].lower() in EFFECT_SUBJECTS:
-        return True
+    return words[-1].lower() in EFFECT_SUBJECTS or _verb_after(cue, tokens) in EFFECTS
+
+
+def _verb_after(cue: Hit, tokens: list[Token]) -> str:
+    """The word a firm cue ("will") governs, past "also", "not only" and the like; "" if none."""
+    if cue.pattern.target != "firm":
+        return ""
     for token in tokens[cue.last + 1 : cue.last + 4]:
         if token[LOWER] not in BETWEEN_WILL_AND_VERB:
-            return token[LOWER] in EFFECTS
-    return False
+            return token[LOWER]
+    return ""
 
 
 def _firmest_coordinated(

@@ -29,6 +29,13 @@ GIVEN_AFTER = re.compile(rf"(?:['’]s)?\s+(?:\w+\s+){{0,2}}?(?:{alternation(WOR
 RECIPIENT_BEFORE = re.compile(
     rf"\b(?:{alternation(WORDS['recipient_markers'])})\s+(?:the\s+)?$", re.IGNORECASE
 )
+PLACE_BEFORE = re.compile(rf"\b(?:{alternation(WORDS['place_markers'])})\s+(?:the\s+)?$", re.IGNORECASE)
+"""Before a party, these make it a place: "production in Ukraine and the United States will allow"."""
+OFFICIALS = re.compile(rf"\b(?:{alternation(WORDS['officials'])})\b", re.IGNORECASE)
+JOINED = re.compile(
+    rf"\s*(?:,\s*)?(?:(?:{alternation(WORDS['coordinators'])})\s+)?(?:the\s+)?", re.IGNORECASE
+)
+PREPOSITIONS = frozenset(WORDS["recipient_markers"] + WORDS["place_markers"] + ["of", "and", "or"])
 COORDINATORS = frozenset(WORDS["coordinators"])
 """A verb whose subject is only one of these shares the subject of the verb before it."""
 CONJUNCTION = re.compile(rf"^(?:{alternation(WORDS['coordinators'])})\s+", re.IGNORECASE)
@@ -73,9 +80,33 @@ def subject_of(text: str, start: int, cue_start: int) -> str:
         before = before[mark.end() :]
     for segment in reversed(SUBJECT_BREAK.split(before)):
         segment = CONJUNCTION.sub("", segment.strip())
-        if segment and not ADJUNCT.match(segment) and not PARTICIPLE.match(segment):
+        if not segment:
+            continue
+        if PARTICIPLE.match(segment):
+            continue
+        if not ADJUNCT.match(segment):
             return segment
+        named = _party_after_adjunct(segment)
+        if named:
+            return named
     return ""
+
+
+def _party_after_adjunct(segment: str) -> str:
+    """The party closing an adjunct with no comma after it ("In 2024 Norway", "в течение года Эстония"),
+    which is the subject; not the object of a preposition ("with Ukraine", "в Украине")."""
+    from clauses.gazetteer import mentions
+
+    found = mentions(segment)
+    if not found or found[-1].end != len(segment):
+        return ""
+    first = len(found) - 1
+    while first and JOINED.fullmatch(segment, found[first - 1].end, found[first].start):
+        first -= 1  # "Італія та Україна": the whole pair
+    words_before = [word for word in segment[: found[first].start].split() if word.lower() != "the"]
+    if not words_before or ADJUNCT.fullmatch(words_before[-1]) or words_before[-1].lower() in PREPOSITIONS:
+        return ""
+    return segment[found[first].start :]
 
 
 def subject_parties(
@@ -95,7 +126,8 @@ def subject_parties(
 def _named_parties(subject: str) -> list[str]:
     """Parties named as actors in a subject. A possessive names an owner ("Ukraine's security will
     …"), except of what a party gives ("the UK's support will be", "Romania's military support will");
-    a party after "to" or "for" receives ("Belgium's commitments to Ukraine seek …")."""
+    a party after "to" or "for" receives ("Belgium's commitments to Ukraine seek …"); a party after
+    "in" is a place ("production in Ukraine will allow …")."""
     from clauses.gazetteer import mentions
 
     codes = [
@@ -103,12 +135,18 @@ def _named_parties(subject: str) -> list[str]:
         for mention in mentions(subject)
         if (not _possessive(subject, mention.start, mention.end) or GIVEN_AFTER.match(subject, mention.end))
         and not RECIPIENT_BEFORE.search(subject, 0, mention.start)
+        and not PLACE_BEFORE.search(subject, 0, mention.start)
     ]
     return list(dict.fromkeys(codes))
 
 
 def _possessive(subject: str, start: int, end: int) -> bool:
     return subject[start:end].endswith(("'s", "’s")) or subject.startswith(("'s", "’s"), end)
+
+
+def official(subject: str) -> bool:
+    """Whether the subject names an office or a body of government ("the Vice President")."""
+    return OFFICIALS.search(subject) is not None
 
 
 def committing(codes: list[str], all_parties: bool) -> list[str] | None:
@@ -129,14 +167,17 @@ def obligors_of(codes: list[str], all_parties: bool, parties: tuple[str, ...]) -
 
 
 def own_voice(obligors: tuple[str, ...], parties: Sequence[str]) -> tuple[str, ...]:
-    """A text one government issued (a fact sheet, a readout, its own statement) speaks for that
-    government: its "we" and its arrangements are that government's own commitment, not a joint one.
-    A group speaking as one (G7, EU, NATO) keeps ``ALL``: its members commit jointly."""
+    """The obligors of a text with one issuer. A government's text (its fact sheet, readout or own
+    statement) speaks for that government: its "we" is its own commitment, not a joint one. A group
+    speaking as one (G7, EU, NATO) commits its members jointly: naming it is ``ALL``."""
     from clauses.gazetteer import ISO_CODES
 
-    if len(parties) == 1 and parties[0] in ISO_CODES and ALL_PARTIES in obligors:
-        return tuple(dict.fromkeys(parties[0] if code == ALL_PARTIES else code for code in obligors))
-    return obligors
+    if len(parties) != 1 or not obligors:
+        return obligors
+    issuer = parties[0]
+    if issuer in ISO_CODES:
+        return tuple(dict.fromkeys(issuer if code == ALL_PARTIES else code for code in obligors))
+    return tuple(dict.fromkeys(ALL_PARTIES if code == issuer else code for code in obligors))
 
 
 def every_party(codes: Iterable[str], parties: tuple[str, ...]) -> bool:
