@@ -235,6 +235,8 @@ def test_a_text_one_government_issued_commits_that_government():
         # What a party gets is no commitment, whatever the subject; a party after "in" is a place.
         ("Norway and Ukraine will both benefit from the joint plant.", Strength.NONE, []),
         ("Production of the shells in Norway will allow faster deliveries.", Strength.NONE, []),
+        ("Joint production in Ukraine and Norway will allow faster repairs.", Strength.NONE, []),
+        ("These first deliverables will expand the joint repair programme.", Strength.NONE, []),
         # "will work together to" is an intent, as "will continue to work together" is.
         ("Norway and Ukraine will work together to protect shared technologies.", Strength.INTENT, ["ALL"]),
         ("Норвегия приложит максимум усилий, чтобы ускорить поставки.", Strength.INTENT, ["NO"]),

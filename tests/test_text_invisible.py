@@ -53,3 +53,12 @@ def test_a_brief_shows_the_override_that_would_fake_a_will_not():
 
 def test_footnote_marks_are_not_folded_into_numbers():
     assert for_classification("EUR 5 billion¹ and ２ jets") == "EUR 5 billion¹ and 2 jets"
+
+
+def test_yo_reads_as_ye_and_the_quote_keeps_it():
+    """Russian writes "ё" or "е" at will: both spellings earn the same labels."""
+    assert for_classification("Чёрное море") == "Черное море"
+    with_yo = label("Норвегия направит два катера в акваторию Чёрного моря.")
+    without = label("Норвегия направит два катера в акваторию Черного моря.")
+    assert with_yo.category_ids == without.category_ids == ["maritime-black-sea"]
+    assert "Чёрного" in with_yo.text

@@ -127,16 +127,26 @@ def _named_parties(subject: str) -> list[str]:
     """Parties named as actors in a subject. A possessive names an owner ("Ukraine's security will
     …"), except of what a party gives ("the UK's support will be", "Romania's military support will");
     a party after "to" or "for" receives ("Belgium's commitments to Ukraine seek …"); a party after
-    "in" is a place ("production in Ukraine will allow …")."""
+    "in" or "between" is a place ("production in Ukraine will allow …"); a party joined to one of these
+    by "and" is one too."""
     from clauses.gazetteer import mentions
 
-    codes = [
-        mention.code
-        for mention in mentions(subject)
-        if (not _possessive(subject, mention.start, mention.end) or GIVEN_AFTER.match(subject, mention.end))
-        and not RECIPIENT_BEFORE.search(subject, 0, mention.start)
-        and not PLACE_BEFORE.search(subject, 0, mention.start)
-    ]
+    codes = []
+    previous, beside = None, False
+    for mention in mentions(subject):
+        if previous is not None and JOINED.fullmatch(subject, previous.end, mention.start):
+            aside = beside  # "in Ukraine and the United States": both places
+        else:
+            aside = bool(
+                RECIPIENT_BEFORE.search(subject, 0, mention.start)
+                or PLACE_BEFORE.search(subject, 0, mention.start)
+            )
+        previous, beside = mention, aside
+        owner = not _possessive(subject, mention.start, mention.end) or GIVEN_AFTER.match(
+            subject, mention.end
+        )
+        if owner and not aside:
+            codes.append(mention.code)
     return list(dict.fromkeys(codes))
 
 

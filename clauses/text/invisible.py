@@ -22,17 +22,20 @@ INVISIBLE = re.compile(
 BIDI = re.compile("[" + "".join(BIDI_CONTROLS) + "]")
 
 
+YO = str.maketrans("ёЁ", "еЕ")
+"""Russian writes "ё" or "е" at will ("Чёрное", "Черное"): the classifier reads "е", as the taxonomy lists it."""
+
 FOOTNOTE_MARKS = re.compile("[^¹²³⁰-₟]+")
 """Text between superscript and subscript digits: a footnote mark "billion¹" must not become "billion1"."""
 
 
 def for_classification(text: str) -> str:
     """``text`` as the classifier reads it: NFKC (full-width and compatibility forms folded, footnote
-    marks kept), no invisible characters."""
+    marks kept), no invisible characters, "ё" read as "е"."""
     if text.isascii():
         return text
     folded = FOOTNOTE_MARKS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-    return INVISIBLE.sub("", folded)
+    return INVISIBLE.sub("", folded).translate(YO)
 
 
 def show_bidi(text: str) -> str:
