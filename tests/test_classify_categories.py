@@ -549,3 +549,14 @@ def test_both_goals_named_together_count_for_both():
 def test_political_and_military_support_is_both():
     text = "Norway will provide political and military support, including artillery and ammunition."
     assert {"political-support", "military-assistance"} <= set(label(text).category_ids)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fund will receive royalties from natural resource projects in Ukraine.",
+        "The money will be invested in new plants across Ukraine.",
+    ],
+)
+def test_money_put_to_work_is_economy(text):
+    assert_labels(text, "reconstruction-economy", None)
