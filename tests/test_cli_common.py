@@ -90,3 +90,34 @@ def test_every_command_that_prints_data_takes_output() -> None:
         options = {param.name for param in command.params}
         if "fmt" in options:
             assert "output" in options, f"clauses {name} prints data but takes no -o"
+
+
+MARKDOWN_ON_STDIN = "# Air defence\n\n1. **Romania** will provide *air defence* to Ukraine.\n"
+
+
+def _stdin_clause_text(runner, *options: str) -> str:
+    import json
+
+    from clauses.cli import cli
+
+    args = ["analyze", "-", "--format", "json", "--id", "piped", *options]
+    result = runner.invoke(cli, args, input=MARKDOWN_ON_STDIN)
+    assert result.exit_code == 0, result.output
+    agreement = json.loads(result.stdout)["agreements"][0]
+    assert agreement["source"] == "-"
+    return " ".join(clause["text"] for clause in agreement["clauses"])
+
+
+def test_stdin_format_names_what_standard_input_holds(runner):
+    assert "*air defence*" in _stdin_clause_text(runner, "--stdin-format", "txt")  # plain text keeps emphasis
+    as_markdown = _stdin_clause_text(runner, "--stdin-format", "md")
+    assert "Romania will provide air defence to Ukraine" in as_markdown and "*" not in as_markdown
+
+
+@pytest.mark.parametrize("command", ["analyze", "who", "matrix", "compare", "diff", "brief", "export"])
+def test_an_unread_stdin_format_is_refused_by_every_command_reading_paths(runner, command):
+    from clauses.cli import cli
+
+    args = [command, *(["air-defense"] if command == "who" else []), "-", "--stdin-format", "odt"]
+    result = runner.invoke(cli, args, input="text")
+    assert result.exit_code == 2 and "not a suffix read" in result.output

@@ -18,6 +18,7 @@ from clauses.cli.common import (
     progress,
     relabel_stdin,
     report_notes,
+    stdin_format_option,
     stdin_paths,
     table_output,
     taxonomy_of,
@@ -40,6 +41,7 @@ CSV_HEADER = (
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @format_option("table", "json", "csv")
 @taxonomy_option
+@stdin_format_option
 @click.option("--explain", is_flag=True, help="Show, per clause, why each label was given.")
 @output_option
 @csv_options

@@ -15,6 +15,7 @@ from clauses.cli.common import (
     progress,
     relabel_stdin,
     report_notes,
+    stdin_format_option,
     stdin_paths,
     taxonomy_of,
     taxonomy_option,
@@ -46,6 +47,7 @@ DEFAULT_OUTPUT = Path("reports/brief.pdf")
 )
 @click.option("--partners", help="Only agreements with these partners: comma-separated codes, e.g. RO,DE.")
 @taxonomy_option
+@stdin_format_option
 def brief_command(
     paths: tuple[Path, ...],
     output: Path,

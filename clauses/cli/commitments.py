@@ -17,6 +17,7 @@ from clauses.cli.common import (
     progress,
     relabel_stdin,
     report_notes,
+    stdin_format_option,
     stdin_paths,
     table_output,
     taxonomy_of,
@@ -88,6 +89,7 @@ def check_category(category: str) -> str:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @format_option("table", "json", "csv")
 @taxonomy_option
+@stdin_format_option
 @click.option(
     "--min-strength",
     type=click.Choice([s.value for s in Strength if s != Strength.NONE]),
@@ -165,6 +167,7 @@ def _print_who(report: Any, label: str) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @format_option("table", "json", "csv")
 @taxonomy_option
+@stdin_format_option
 @output_option
 @csv_options
 def matrix_command(

@@ -61,6 +61,30 @@ def output_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def stdin_format_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--stdin-format SUFFIX``: what a PATH of ``-`` holds, as a file suffix would say (md, txt, html...)."""
+    return click.option(
+        "--stdin-format",
+        metavar="SUFFIX",
+        default=None,
+        expose_value=False,
+        callback=_remember_stdin_suffix,
+        help="What standard input (PATH -) holds, named as a file suffix: md, txt, html, pdf, docx "
+        "(default: its content decides, read as plain text).",
+    )(func)
+
+
+def _remember_stdin_suffix(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is None:
+        return
+    from clauses.load import FORMATS
+
+    suffix = "." + value.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise click.BadParameter(f"{value!r} is not a suffix read: {', '.join(s[1:] for s in FORMATS)}")
+    ctx.meta[_STDIN_SUFFIX] = suffix
+
+
 def csv_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--raw`` and ``--bom``: how a CSV meets spreadsheets."""
     func = click.option(
@@ -211,12 +235,14 @@ def write_output(
 
 STDIN = "-"
 _STDIN_FOLDER = "clauses-stdin-"
+_STDIN_SUFFIX = "clauses.stdin_suffix"
 
 
 @contextmanager
 def stdin_paths(paths: Sequence[Path]) -> Iterator[list[Path]]:
     """PATHS with ``-`` read from standard input into a temporary file (the loaders read a file twice:
-    its first bytes to tell its format, then the whole); the content says what it is, as for any file."""
+    its first bytes to tell its format, then the whole). The file is named with ``--stdin-format``'s
+    suffix, so the reader of that format reads it; without one the content says what it is."""
     if not any(str(path) == STDIN for path in paths):
         yield list(paths)
         return
@@ -226,7 +252,8 @@ def stdin_paths(paths: Sequence[Path]) -> Iterator[list[Path]]:
     if len(data) > DEFAULT_MAX_BYTES:
         fail(ClausesError(f"over the {DEFAULT_MAX_BYTES // 2**20} MB limit", "standard input"))
     with tempfile.TemporaryDirectory(prefix=_STDIN_FOLDER) as folder:
-        file = Path(folder) / "stdin"
+        context = click.get_current_context(silent=True)
+        file = Path(folder) / ("stdin" + (context.meta.get(_STDIN_SUFFIX, "") if context else ""))
         file.write_bytes(data)
         yield [file if str(path) == STDIN else path for path in paths]
 

@@ -16,6 +16,7 @@ from clauses.cli.common import (
     labelled,
     output_option,
     print_table,
+    stdin_format_option,
     table_output,
     taxonomy_of,
     taxonomy_option,
@@ -36,6 +37,7 @@ TEXT_WIDTH = 160
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @format_option("table", "json", "csv")
 @taxonomy_option
+@stdin_format_option
 @click.option(
     "--threshold", type=click.FloatRange(0.0, 1.0), default=None, help="Lowest similarity of a match (0..1)."
 )

@@ -13,6 +13,7 @@ from clauses.cli.common import (
     fail,
     format_option,
     labelled,
+    stdin_format_option,
     stdin_paths,
     stdin_source,
     taxonomy_of,
@@ -54,6 +55,7 @@ _MARK = {
     "split, merged, unchanged) and/or weakened, strengthened.",
 )
 @taxonomy_option
+@stdin_format_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
 @click.option("--color/--no-color", default=None, help="Colour the redline (default: on a terminal).")
 @click.option(

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from clauses.cli.commitments import load_agreements
-from clauses.cli.common import fail, taxonomy_of, taxonomy_option, warn
+from clauses.cli.common import fail, stdin_format_option, taxonomy_of, taxonomy_option, warn
 from clauses.errors import ClausesError
 
 
@@ -24,6 +24,7 @@ from clauses.errors import ClausesError
     help="Address to serve on (loopback: only this machine).",
 )
 @taxonomy_option
+@stdin_format_option
 def explore_command(paths: tuple[Path, ...], port: int, host: str, taxonomy_path: Path | None) -> None:
     """Browse the analysed corpus in Datasette: search, facets, canned queries.
 

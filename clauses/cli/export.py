@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from clauses.cli.commitments import load_agreements, report_failures
-from clauses.cli.common import fail, taxonomy_of, taxonomy_option, write_output
+from clauses.cli.common import fail, stdin_format_option, taxonomy_of, taxonomy_option, write_output
 
 FORMATS = {".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite", ".xlsx": "xlsx"}
 
@@ -28,6 +28,7 @@ FORMATS = {".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite", ".xlsx": 
     help="Format, when the suffix does not say.",
 )
 @taxonomy_option
+@stdin_format_option
 @click.option(
     "--raw",
     is_flag=True,
