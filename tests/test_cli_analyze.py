@@ -180,6 +180,19 @@ def test_csv_carries_date_kind_quantities_and_is_safe_for_spreadsheets(runner, t
     assert list(csv.DictReader(io.StringIO(raw)))[2]["text"].startswith("=1+2 Norway")
 
 
+def test_csv_with_bom_reads_into_pandas_as_excel_would_see_it(runner, tmp_path):
+    import pandas  # the test extra carries it: analysts load CSV into pandas
+
+    text = AGREEMENT.replace("3. The Participants may consult", "3. @SUM(A1) Норвегія надасть • допомогу")
+    output = tmp_path / "clauses.csv"
+    args = ["analyze", str(write(tmp_path, text=text)), "--format", "csv", "--bom", "-o", str(output)]
+    assert runner.invoke(cli, args).exit_code == 0
+    frame = pandas.read_csv(output, encoding="utf-8-sig", keep_default_na=False, dtype=str)
+    assert list(frame.columns)[:3] == ["agreement", "signed", "kind"]  # the BOM does not stick to a header
+    assert set(frame["signed"]) == {"2024-05-31"} and len(frame) == 3
+    assert frame["text"].iloc[2].startswith("'@SUM(A1) Норвегія надасть • допомогу")
+
+
 def test_output_dash_is_standard_output(runner, tmp_path):
     result = runner.invoke(cli, ["analyze", str(write(tmp_path)), "--format", "json", "-o", "-"])
     assert result.exit_code == 0, result.output
