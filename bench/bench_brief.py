@@ -3,6 +3,10 @@
 Run: /work/venv/bin/python bench/bench_brief.py [PATH...]   (default: the bundled corpus)
 Prints each stage's time, the pages, and the time per page of the PDF layout, against the bar;
 the PDF's and the total's CPU time too, steadier than wall time when another process shares the cores.
+
+``--scale SHARED``: the CPU time of building the brief's model (``build_brief``, the matching
+included) for 13 documents (the bundled corpus), 32 (SHARED/corpus) and 100 (those texts, SHARED's
+statements, and renamed copies up to 100), and the slope between the last two sizes: 1.0 is linear.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import io
 import sys
 import time
+from pathlib import Path
 
 from pypdf import PdfReader
 
@@ -47,5 +52,40 @@ def main(paths: list[str]) -> None:
     )
 
 
+def _copies(agreements: list, size: int) -> list:
+    """``size`` documents: the given ones, then renamed copies (a new id, clause ids to match)."""
+    out = list(agreements)
+    n = 0
+    while len(out) < size:
+        source = agreements[n % len(agreements)]
+        new_id = f"{source.id}-copy{n // len(agreements) + 1}"
+        clauses = [c.model_copy(update={"id": f"{new_id}:{c.path}"}) for c in source.clauses]
+        out.append(source.model_copy(update={"id": new_id, "clauses": clauses}))
+        n += 1
+    return out[:size]
+
+
+def scale(shared: Path) -> None:
+    import math
+
+    from clauses.brief import build
+
+    build.MAX_BRIEF_CLAUSES = 100_000  # the limit guards the PDF's size; this times the model alone
+    bundled = analyze([bundled_corpus()]).agreements
+    corpus = analyze([shared / "corpus"]).agreements
+    everything = analyze([shared / "corpus", shared / "statements"]).agreements
+    times = {}
+    for label, agreements in (("13", bundled), ("32", corpus), ("100", _copies(everything, 100))):
+        start = time.process_time()
+        build_brief(agreements)
+        times[label] = (len(agreements), time.process_time() - start)
+        print(f"documents {len(agreements)}: build {times[label][1]:.2f} s cpu")
+    (n1, t1), (n2, t2) = times["32"], times["100"]
+    print(f"slope from {n1} to {n2} documents: {math.log(t2 / t1) / math.log(n2 / n1):.2f} (1.0 = linear)")
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:2] == ["--scale"]:
+        scale(Path(sys.argv[2]) if len(sys.argv) > 2 else Path("../shared"))
+    else:
+        main(sys.argv[1:])

@@ -18,8 +18,9 @@ import markupsafe
 from pydantic import BaseModel
 
 from clauses.collector import cycle_collector_paused
-from clauses.display import format_date, party_name, percent
+from clauses.display import citation, format_date, party_name, percent
 from clauses.errors import ClausesError
+from clauses.models import split_clause_id
 from clauses.resources import asset_dir
 from clauses.text.invisible import show_bidi
 
@@ -53,6 +54,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(
         anchor=clause_anchor,
+        citation=lambda clause_id: citation(split_clause_id(clause_id).path),
         date=format_date,
         category_name=category_name,
         party_name=party_name,

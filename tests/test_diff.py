@@ -413,7 +413,7 @@ def test_cli_pdf_redline_report(runner, tmp_path):
     text = " ".join(page.extract_text() for page in PdfReader(target).pages)
     assert "What changed" in text and "Weakened commitments" in text
     assert "NOK 5 billion → NOK 3 billion" in text
-    assert "moved to Article 1.4" in text and "moved from Article 2.9" in text  # side by side by default
+    assert "moved to Article 1(4)" in text and "moved from Article 2(9)" in text  # side by side by default
     listed = invoke(runner, "--format", "pdf", "--layout", "list", "-o", str(target))
     assert listed.exit_code == 0, listed.output
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(target).pages)

@@ -28,7 +28,11 @@ def main(gold_folder: Path) -> None:
         folders = [gold_folder.parent / texts, gold_folder.parent / "seeds"]
         report = evaluate(gold_folder / name, folders).model_dump(mode="json")
         sets[genre] = {figure: report[figure] for figure in FIGURES}
-    data = {"measured": dt.date.today().isoformat(), "command": "clauses eval GOLD.jsonl --texts TEXTS", "gold_sets": sets}
+    data = {
+        "measured": dt.date.today().isoformat(),
+        "command": "clauses eval GOLD.jsonl --texts TEXTS",
+        "gold_sets": sets,
+    }
     path = data_file("accuracy.json")
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {path}", file=sys.stderr)

@@ -22,7 +22,7 @@ from clauses.brief.model import (
     HeatMap,
     TimelineEntry,
 )
-from clauses.brief.sections import alignment, category_section, commitment_cells
+from clauses.brief.sections import alignment, category_section, commitment_cells, index
 from clauses.brief.timeline import timeline
 from clauses.display import party_name
 from clauses.errors import ClausesError
@@ -62,8 +62,9 @@ def build_brief(
     columns = list(categories) if categories else columns
     heatmap = HeatMap(parties=rows, categories=columns, cells=[c for c in cells if c.category in columns])
     groups, unmatched, method = alignment(signed, columns) if len(signed) > 1 else ({}, set(), "")
+    clauses = index(signed)
     sections = [
-        category_section(category, heatmap, signed, groups.get(category, []), unmatched)
+        category_section(category, heatmap, clauses, groups.get(category, []), unmatched)
         for category in columns
     ]
     lines = timeline(docs, _parties(docs, partners), list(categories) if categories else CATEGORY_IDS)

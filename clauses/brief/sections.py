@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from clauses.brief.facts import UKRAINE, commits, partners_of
 from clauses.brief.model import CategorySection, HeatCell, HeatMap, MatchedGroup
 from clauses.display import party_name
-from clauses.models import Agreement, split_clause_id
+from clauses.models import Agreement, Clause, split_clause_id
 
 MAX_GROUPS = 2
 """Matched groups shown per category (the widest first); the others still count as matched."""
@@ -88,8 +88,28 @@ def _from_alignment(
     return groups
 
 
+class Index(NamedTuple):
+    """The signed clauses looked up once per brief, so each section costs its own clauses, not all of them."""
+
+    several: bool
+    committing: dict[str, list[Clause]]
+    by_id: dict[str, Clause]
+
+
+def index(signed: Sequence[Agreement]) -> Index:
+    committing: dict[str, list[Clause]] = {}
+    by_id: dict[str, Clause] = {}
+    for agreement in signed:
+        for clause in agreement.clauses:
+            by_id[clause.id] = clause
+            if commits(clause):
+                for category in dict.fromkeys(clause.category_ids):
+                    committing.setdefault(category, []).append(clause)
+    return Index(len(signed) > 1, committing, by_id)
+
+
 def category_section(
-    category: str, heatmap: HeatMap, signed: Sequence[Agreement], groups: list[Any], unmatched: set[str]
+    category: str, heatmap: HeatMap, clauses: Index, groups: list[Any], unmatched: set[str]
 ) -> CategorySection:
     """Who commits in ``category``, its widest matched groups, and its clauses only in one text:
     those without a counterpart in any other text (``unmatched`` of the n-way alignment)."""
@@ -98,33 +118,28 @@ def category_section(
         key=lambda c: (c.strength.rank, party_name(c.party)),
     )
     silent = [p for p in partners_of(heatmap.parties) if not heatmap.cell(p, category)]
-    in_category = [c for a in signed for c in a.clauses if commits(c) and category in c.category_ids]
-    alone = [c for c in in_category if c.id in unmatched] if len(signed) > 1 else []
-    listed = sorted(alone, key=lambda c: c.strength.rank)[:MAX_UNIQUE]
+    in_category = clauses.committing.get(category, [])
+    alone = [c for c in in_category if c.id in unmatched] if clauses.several else []
+    listed = {c.id for c in sorted(alone, key=lambda c: c.strength.rank)[:MAX_UNIQUE]}
     unique: dict[str, list[str]] = {}
     for clause in alone:
-        if clause in listed:
+        if clause.id in listed:
             unique.setdefault(split_clause_id(clause.id).agreement, []).append(clause.id)
     return CategorySection(
         category=category,
         committed=committed,
         ukraine=heatmap.cell(UKRAINE, category),
         silent=silent,
-        matches=[_quoted(g, signed) for g in groups[:MAX_GROUPS]],
+        matches=[_quoted(g, clauses.by_id) for g in groups[:MAX_GROUPS]],
         unique=unique,
         unique_more=len(alone) - len(listed),
-        clauses=[c.id for c in in_category] if len(signed) == 1 else [],
+        clauses=[] if clauses.several else [c.id for c in in_category],
     )
 
 
-def _quoted(group: MatchedGroup, signed: Sequence[Agreement]) -> MatchedGroup:
+def _quoted(group: MatchedGroup, by_id: dict[str, Clause]) -> MatchedGroup:
     also = group.clauses[QUOTED_PER_GROUP:]
-    wanted = set(also)
-    named = {c.id: f"{a.id}, {c.citation}" for a in signed for c in a.clauses if c.id in wanted}
+    named = [f"{split_clause_id(cid).agreement}, {by_id[cid].citation}" for cid in also]
     return group.model_copy(
-        update={
-            "clauses": group.clauses[:QUOTED_PER_GROUP],
-            "also": also,
-            "also_named": [named[i] for i in also],
-        }
+        update={"clauses": group.clauses[:QUOTED_PER_GROUP], "also": also, "also_named": named}
     )

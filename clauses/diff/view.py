@@ -146,5 +146,7 @@ def notes(change: Change, name: Name | None = None) -> list[str]:
 
 
 def paths(ids: list[str]) -> str:
-    """'1.2, 1.3' for clause ids; '∅' for none."""
-    return ", ".join(split_clause_id(clause_id).path for clause_id in ids) or "∅"
+    """'¶ 1(2); ¶ 1(3)' for clause ids, as the document numbers them (clauses.display.citation); '∅' for none."""
+    from clauses.display import citation
+
+    return "; ".join(citation(split_clause_id(clause_id).path) for clause_id in ids) or "∅"
