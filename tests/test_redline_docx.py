@@ -12,6 +12,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from clauses.cli import cli
+from clauses.display import citation
 from clauses.text.markers import strip_marker
 
 DIFF_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "diff"
@@ -67,10 +68,10 @@ def version_text(document, accept: bool) -> str:
 
 
 def change_for(data: dict, note: str) -> dict:
-    """The JSON change a comment describes by its first line: 'modified: Article 1.1 → Article 1.1 ...'."""
+    """The JSON change a comment describes by its first line: 'modified: Article 1(1) → Article 1(1) ...'."""
     kind, where = note.splitlines()[0].split(": ", 1)
-    old, new = (side.split(" (")[0].strip() for side in where.split(" → "))
-    path = lambda ids: ", ".join(i.split(":", 1)[1] for i in ids) or "∅"  # noqa: E731
+    old, new = (side.split(" (s")[0].strip() for side in where.split(" → "))
+    path = lambda ids: "; ".join(citation(i.split(":", 1)[1]) for i in ids) or "∅"  # noqa: E731
     (change,) = [
         c for c in data["changes"] if c["kind"] == kind and path(c["old"]) == old and path(c["new"]) == new
     ]
