@@ -3,6 +3,9 @@
 Run: /work/venv/bin/python bench/bench_brief.py [PATH...]   (default: the bundled corpus)
 Prints each stage's time, the pages, and the time per page of the PDF layout, against the bar;
 the PDF's and the total's CPU time too, steadier than wall time when another process shares the cores.
+Beside the PDF, measured in the same run: WeasyPrint rendering a plain document of the brief's own
+text (one paragraph a line, no styles) with about as many pages; the ratio of the two is the cost
+of the brief's layout (bar: within 3x).
 
 ``--scale SHARED``: the CPU time of building the brief's model (``build_brief``, the matching
 included) for 13 documents (the bundled corpus), 32 (SHARED/corpus) and 100 (those texts, SHARED's
@@ -46,10 +49,37 @@ def main(paths: list[str]) -> None:
         f"{len(pdf) // 1024} KB pdf)"
     )
     print(f"pages {pages}, pdf time per page {(done - rendered) / pages * 1000:.0f} ms")
+    plain_cpu, plain_pages = plain_pdf_seconds(html, pages)
+    ratio = (done_cpu - rendered_cpu) / plain_cpu * plain_pages / pages
+    print(
+        f"plain WeasyPrint document of the same text: {plain_pages} pages in {plain_cpu:.2f} s cpu; "
+        f"the brief per page costs {ratio:.2f}x a plain page (bar 3x: {'PASS' if ratio <= 3 else 'FAIL'})"
+    )
     print(
         f"total {total:.2f} s (cpu {done_cpu - start_cpu:.2f} s) against the bar of {BAR_SECONDS:.0f} s: "
         f"{total / BAR_SECONDS:.2f} of the bar ({'PASS' if total < BAR_SECONDS else 'FAIL'})"
     )
+
+
+def plain_pdf_seconds(html: bytes, pages: int) -> tuple[float, int]:
+    """CPU time and pages of WeasyPrint rendering the brief's text as plain paragraphs, to about ``pages`` pages."""
+    from html import escape
+
+    from lxml import html as lxml_html
+    from weasyprint import HTML
+
+    lines = [line.strip() for line in lxml_html.fromstring(html).text_content().splitlines() if line.strip()]
+    body = "".join(f"<p>{escape(line)}</p>" for line in lines)
+    document = HTML(string=f"<html><body>{body}</body></html>")
+    start = time.process_time()
+    plain = document.render()
+    if len(plain.pages) < pages:  # repeat the text until the plain document is as long as the brief
+        repeats = -(-pages // max(len(plain.pages), 1))
+        document = HTML(string=f"<html><body>{body * repeats}</body></html>")
+        start = time.process_time()
+        plain = document.render()
+    plain.write_pdf()
+    return time.process_time() - start, len(plain.pages)
 
 
 def _copies(agreements: list, size: int) -> list:
