@@ -111,7 +111,8 @@ def _in_category(clause: Clause, category: str) -> bool:
 
 
 def _strong_enough(clause: Clause, min_strength: Strength | None) -> bool:
-    if clause.strength == Strength.NONE:
+    """A commitment at least ``min_strength``; a negated one ("will not provide") commits to nothing."""
+    if clause.strength == Strength.NONE or clause.negated:
         return False
     return min_strength is None or clause.strength.rank <= min_strength.rank
 

@@ -39,6 +39,7 @@ SCHEMA: dict[str, Any] = {
             ("nounish", "subject_words", "noun_context", "bare_verbs", "bare_intent_verbs"), WORDS
         ),
         "future_endings": WORDS,
+        "negation": dict.fromkeys(("after", "before", "not_negating", "refusals"), WORDS),
         "chains": {key: dict.fromkeys(("auxiliaries", "verbs"), WORDS) for key in ("intent", "support")},
         "progressive": dict.fromkeys(("auxiliaries", "not_actions", "support", "intent"), WORDS),
         "effects": WORDS,

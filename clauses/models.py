@@ -172,6 +172,12 @@ class Clause(Strict):
     precision: Precision = Precision.GENERAL
     conditions: list[Condition] = Field(default_factory=list)
     obligors: list[str] = Field(default_factory=list)
+    negated: bool = Field(
+        default=False,
+        exclude_if=lambda negated: not negated,
+        description="the main verb is negated ('will not provide'): no commitment to deliver, "
+        "counted for no category in who and matrix",
+    )
     quantities: list[Quantity] = Field(default_factory=list)
     reasons: list[Reason] = Field(default_factory=list)
 

@@ -255,3 +255,43 @@ def test_only_a_signed_text_has_provisions_on_its_own_life(kind, categories):
         clauses=[Clause(id="ua-no-x:1", path="1", text=text)],
     )
     assert classify_agreement(agreement).clauses[0].category_ids == categories
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "strength"),
+    [
+        ("Norway will not deliver combat aircraft to Ukraine.", True, Strength.FIRM),
+        ("Norway shall not pass the data on to third parties.", True, Strength.FIRM),
+        ("Норвегія не передаватиме літаки Україні.", True, Strength.FIRM),
+        ("Норвегия не будет передавать самолеты Украине.", True, Strength.FIRM),
+        ("Norway will never recognise the illegal annexation of Crimea.", False, Strength.FIRM),
+        ("Norway's support for Ukraine will not waver.", False, Strength.FIRM),
+        ("Norway will not only train crews but also supply spare parts.", False, Strength.FIRM),
+        ("Norway will fund radars. Norway will not fund aircraft.", False, Strength.FIRM),
+        ("The listed measures are not intended to be exhaustive.", False, Strength.INTENT),
+    ],
+)
+def test_negated_main_verb(text, negated, strength):
+    clause = label(text)
+    assert (clause.negated, clause.strength) == (negated, strength), clause.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "strength", "obligors"),
+    [
+        ("This Accord will come into effect upon signature.", Strength.NONE, []),
+        ("The present Agreement shall remain in force for ten years.", Strength.NONE, []),
+        ("This Compact may be extended by mutual agreement.", Strength.OPTIONAL, ["ALL"]),
+        ("In case of divergence, the English language version shall prevail.", Strength.NONE, []),
+        ("The termination shall take effect three months after notice.", Strength.NONE, []),
+        (
+            "Either Participant may end this Memorandum by written notice. The termination will take "
+            "effect three months after that notice.",
+            Strength.OPTIONAL,
+            ["ALL"],
+        ),
+    ],
+)
+def test_the_text_itself_is_no_obligor(text, strength, obligors):
+    clause = label(text)
+    assert (clause.strength, clause.obligors) == (strength, obligors), clause.reasons

@@ -253,3 +253,17 @@ def _reading_standard_input(pid: int) -> bool:
             return handle.read().startswith("0 0x0 ")
     except OSError:
         return False
+
+
+def test_a_negated_commitment_says_so_in_json_table_and_explain(runner, tmp_path):
+    text = "# Arrangement between Ukraine and Norway\n\n1. Norway will not deliver combat aircraft.\n"
+    path = str(write(tmp_path, "ua-no-2031.md", text))
+    clauses = json.loads(runner.invoke(cli, ["analyze", path, "--format", "json"]).stdout)["agreements"][0][
+        "clauses"
+    ]
+    assert [c.get("negated", False) for c in clauses] == ["will not" in c["text"] for c in clauses]
+    table = " ".join(
+        runner.invoke(cli, ["analyze", path, "--explain"], env={"COLUMNS": "200"}).output.split()
+    )
+    assert "firm (negated)" in table
+    assert "why negated = true: will not" in table

@@ -87,3 +87,11 @@ def test_matrix_cells_hold_strongest_strength_and_clauses() -> None:
     assert cells["RO", "air-defense"].summary == "firm (1+1j) +1"
     assert cells["UA", "air-defense"].summary == "support (1j)"
     assert set(table.model_dump(mode="json")["cells"][0]) >= {"party", "category", "strength", "clauses"}
+
+
+def test_a_negated_commitment_counts_in_neither_who_nor_matrix() -> None:
+    refusal = commitment("ua-ro-2024", "9", "Romania will not deliver fighter jets.", "air-defense",
+                         Strength.FIRM, "RO").model_copy(update={"negated": True})  # fmt: skip
+    agreement = Agreement(id="ua-ro-2024", title="t", parties=["UA", "RO"], clauses=[refusal])
+    assert who([agreement], "air-defense").partners == []
+    assert matrix([agreement]).cells == []

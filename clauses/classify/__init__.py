@@ -96,6 +96,7 @@ def classify_clause(
             "categories": categories,
             "strength": commitment.strength,
             "obligors": list(own_voice(commitment.obligors, parties)),
+            "negated": bool(commitment.negated),
             "conditions": conditions,
             "precision": precision,
             "quantities": quantities,

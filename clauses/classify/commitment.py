@@ -9,6 +9,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
+from clauses.classify.negation import negation
 from clauses.classify.subject import (
     COORDINATORS,
     PRONOUN_SUBJECT,
@@ -95,6 +96,8 @@ class Commitment(NamedTuple):
     cue: str
     subject: str
     explicit_subject: bool
+    negated: str = ""
+    """The words negating the main verb ("will not"), or "" where it commits to something."""
 
 
 NO_COMMITMENT = Commitment(Strength.NONE, (), "", "", False)
@@ -129,11 +132,13 @@ def inherit(own: Commitment, parent: Clause, taxonomy: Taxonomy, parties: tuple[
     """
     intro = _last_sentence_commitment(parent.text, taxonomy.matcher, parties)
     if intro.strength == Strength.NONE:
-        intro = Commitment(parent.strength, tuple(parent.obligors), "", "", False)
+        negated = f"negated in {parent.id}" if parent.negated else ""
+        intro = Commitment(parent.strength, tuple(parent.obligors), "", "", False, negated)
     if intro.strength == Strength.NONE:
         return own
     strength = min(own.strength, intro.strength, key=attrgetter("rank"))
-    return Commitment(strength, intro.obligors, f"inherited from {parent.id}", "", False)
+    negated = own.negated or intro.negated
+    return Commitment(strength, intro.obligors, f"inherited from {parent.id}", "", False, negated)
 
 
 @lru_cache(maxsize=256)
@@ -213,12 +218,13 @@ def commitment_of(text: str, tokens: list[Token], hits: list[Hit], parties: tupl
     if not found:
         return NO_COMMITMENT
     top = min(c.strength.rank for c in found)
-    firmest = [c for c in found if c.strength.rank == top]
+    # A paragraph saying what will and what will not be done commits to what it will do.
+    firmest = sorted((c for c in found if c.strength.rank == top), key=lambda c: bool(c.negated))
     obligors = tuple(dict.fromkeys(code for c in firmest for code in c.obligors))
     if every_party(obligors, parties):
         obligors = (ALL_PARTIES,)
     first = firmest[0]
-    return Commitment(first.strength, obligors, first.cue, first.subject, first.explicit_subject)
+    return first._replace(obligors=obligors)
 
 
 def _sentence_commitment(
@@ -275,7 +281,8 @@ def _sentence_commitment(
                 return Commitment(Strength.NONE, (), why, subject, False)
             return Commitment(strength, (ALL_PARTIES,), text[cue.start : cue.end], subject, False)
         obligors = obligors_of(codes, all_parties, parties)
-        return Commitment(strength, obligors, cue_words(text, cue), subject, explicit)
+        negated = negation(text, cue.start, cue.end)
+        return Commitment(strength, obligors, cue_words(text, cue), subject, explicit, negated)
     return NO_COMMITMENT
 
 

@@ -60,6 +60,8 @@ def reasons(
     ]
     cue = commitment.cue or "no commitment verb (recital, heading, fact or past action)"
     reasons.append(Reason(label="strength", value=commitment.strength.value, evidence=cue))
+    if commitment.negated:
+        reasons.append(Reason(label="negated", value="true", evidence=commitment.negated))
     if commitment.obligors:
         who = commitment.subject or (
             "inherited" if commitment.cue.startswith("inherited") else "no named subject"

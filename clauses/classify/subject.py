@@ -42,7 +42,7 @@ CONJUNCTION = re.compile(rf"^(?:{alternation(WORDS['coordinators'])})\s+", re.IG
 PRONOUN_SUBJECT = re.compile(rf"^(?:{alternation(WORDS['pronouns'])})$", re.IGNORECASE)
 _ITSELF = WORDS["text_itself"]
 TEXT_ITSELF = re.compile(
-    rf"(?:{alternation(_ITSELF['determiners'])})\s+(?:{alternation(_ITSELF['nouns'])})"
+    rf"(?:(?:{alternation(_ITSELF['determiners'])})\s+)+(?:[\w-]+\s+){{0,2}}?(?:{alternation(_ITSELF['nouns'])})"
     rf"|\b(?:{alternation(_ITSELF['determiners_uk_ru'])})?\s*(?:{alternation(_ITSELF['nouns_uk_ru'])})",
     re.IGNORECASE,
 )

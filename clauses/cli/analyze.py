@@ -167,7 +167,7 @@ def _print_tables(agreements: list[Any], explain: bool, taxonomy: Any) -> None:
             rows.append(
                 [
                     clause.citation,
-                    clause.strength.value,
+                    f"{clause.strength.value} (negated)" if clause.negated else clause.strength.value,
                     ", ".join(taxonomy.label_of(c) for c in clause.category_ids),
                     ", ".join(clause.obligors),
                     text,
